@@ -1,0 +1,16 @@
+from wagtail import blocks
+
+from portal.blocks import BaseStreamBlock, SectionBlock
+
+
+class DossierStreamBlock(BaseStreamBlock):
+    """A dossier body: the shared blocks plus titled, collapsible sections."""
+
+    section = SectionBlock()
+
+
+class KeyPointsBlock(blocks.StreamBlock):
+    point = blocks.CharBlock(label="Point clé", icon="tick")
+
+    class Meta:
+        label = "Points clés"

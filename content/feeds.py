@@ -1,0 +1,36 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import ResourcePage
+from .services import with_listing_relations
+
+
+class LatestResourcesFeed(Feed):
+    """RSS of the library's newest resources: professionals follow it in their feed reader."""
+
+    title = "Portail MNA – nouvelles ressources"
+    description = "Les derniers textes, décisions, rapports et études ajoutés à la bibliothèque."
+    link = "/ressources/"
+
+    def items(self):
+        return with_listing_relations(ResourcePage.objects.live().public().order_by("-first_published_at"))[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class LatestResourcesAtomFeed(LatestResourcesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestResourcesFeed.description

@@ -1,0 +1,20 @@
+"""Cross-app composition for the home page: each app exposes what it shows, the home assembles."""
+
+from content.models import DossierPage
+from content.services import with_listing_relations
+from content.models import ResourcePage
+
+HOME_DOSSIERS = 6
+HOME_RESOURCES = 6
+
+
+def home_sections():
+    dossiers = DossierPage.objects.live().public().prefetch_related("themes")
+    featured = list(dossiers.filter(featured=True).order_by("title")[:HOME_DOSSIERS])
+    if not featured:
+        featured = list(dossiers.order_by("-last_published_at")[:HOME_DOSSIERS])
+    resources = with_listing_relations(ResourcePage.objects.live().public().order_by("-date", "-pk"))
+    return {
+        "featured_dossiers": featured,
+        "latest_resources": list(resources[:HOME_RESOURCES]),
+    }

@@ -1,0 +1,19 @@
+"""Development: DEBUG on, a throw-away key, plain HTTP on 127.0.0.1."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+
+from .base import *  # noqa: E402, F403
+from .base import env_bool, env_list  # noqa: E402
+
+DEBUG = env_bool("DEBUG", True)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

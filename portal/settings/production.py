@@ -1,0 +1,3 @@
+"""Production: the base settings, which are production-safe; kept as a name to point servers at."""
+
+from .base import *  # noqa: F403

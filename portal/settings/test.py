@@ -1,0 +1,17 @@
+"""Tests: fast hasher, local-memory cache, plain static storage, mail kept in memory."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-key")
+os.environ.setdefault("PORTAL_VAR_DIR", tempfile.mkdtemp(prefix="portail-mna-test-"))
+
+from .dev import *  # noqa: E402, F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

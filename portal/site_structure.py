@@ -1,0 +1,69 @@
+"""The page tree every installation needs: home, section indexes and the legal pages of the footer.
+
+Idempotent: run by `setup_site` on a new installation and by `load_demo`, it creates what is missing and
+leaves what editors have changed alone.
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from content.models import DossierIndexPage, ResourceIndexPage
+
+from .models import HomePage, StandardPage
+
+HOME_INTRO = (
+    "<p>Le centre de ressources des professionnels qui accompagnent les mineurs non accompagnés : "
+    "dossiers juridiques, bibliothèque, annuaire des acteurs, agenda du réseau et permanence juridique.</p>"
+)
+HELPDESK_TEXT = (
+    "<p>Travailleurs sociaux, avocats, équipes ASE, associations : une juriste répond à vos questions "
+    "sur la situation d'un jeune, sans jamais demander son identité.</p>"
+)
+
+LEGAL_PAGES = [
+    ("mentions-legales", "Mentions légales", "Éditeur, hébergeur et conditions d'utilisation du portail."),
+    (
+        "donnees-personnelles",
+        "Données personnelles",
+        "Quelles données le portail traite, pourquoi, combien de temps, et comment exercer vos droits.",
+    ),
+    (
+        "accessibilite",
+        "Déclaration d'accessibilité",
+        "Le portail vise la conformité au RGAA 4.1 (WCAG 2.1 niveau AA). Signalez-nous toute difficulté d'accès.",
+    ),
+]
+
+
+@transaction.atomic
+def ensure_site():
+    """Return the home page, creating the tree and default Site where missing."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's migrations leave a placeholder "Welcome" page: the portal's home replaces it.
+        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+        root.refresh_from_db()
+        home = root.add_child(
+            instance=HomePage(title="Portail MNA", slug="accueil", intro=HOME_INTRO, helpdesk_text=HELPDESK_TEXT)
+        )
+        home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "Portail MNA"},
+    )
+    _ensure_child(home, DossierIndexPage, slug="dossiers", title="Dossiers thématiques",
+                  intro="<p>Les règles applicables aux mineurs non accompagnés, thème par thème, vérifiées par le comité de rédaction.</p>")
+    _ensure_child(home, ResourceIndexPage, slug="ressources", title="Bibliothèque de ressources",
+                  intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>")
+    for slug, title, introduction in LEGAL_PAGES:
+        _ensure_child(home, StandardPage, slug=slug, title=title, introduction=introduction)
+    return home
+
+
+def _ensure_child(parent, model, slug, **fields):
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = parent.add_child(instance=model(slug=slug, **fields))
+        page.save_revision().publish()
+    return page

@@ -1,0 +1,18 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+
+
+class StaticViewSitemap(Sitemap):
+    """Public pages that are Django views rather than Wagtail pages."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["content:glossary"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"pages": PageSitemap, "static": StaticViewSitemap}
