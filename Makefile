@@ -1,0 +1,53 @@
+# Portail MNA — `make help` lists the targets. A newcomer needs two: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run demo serve test test-postgres lint format check lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(BIN)/.installed ## Create the virtual environment and install the pinned dependencies
+
+run: install ## Set up everything (migrate, demo content, admin account) and serve on http://127.0.0.1:8000/
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Portail MNA: http://$(HOST):$(PORT)/  —  administration: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: install ## Migrate and (re)load the demo content without serving
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+test: install ## Run the whole test suite (DATABASE_URL=postgres://… to run it on PostgreSQL)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: ## Run the suite on the local PostgreSQL (database `test`)
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(MAKE) test
+
+lint: install ## Lint with ruff and run Django's system checks and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install ## Format and auto-fix with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: ## Re-pin requirements.lock from pyproject.toml
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean: ## Remove the virtual environment and local data (database, media, static)
+	rm -rf $(VENV) var
