@@ -1,8 +1,7 @@
 """Cross-app composition for the home page: each app exposes what it shows, the home assembles."""
 
-from content.models import DossierPage
+from content.models import DossierPage, ResourcePage
 from content.services import with_listing_relations
-from content.models import ResourcePage
 
 HOME_DOSSIERS = 6
 HOME_RESOURCES = 6
