@@ -229,3 +229,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
