@@ -45,7 +45,7 @@ def clean_html(html):
 
 def linkify_text(text):
     """Plain text from a user, shown as HTML: escaped, line breaks kept, bare URLs made into safe links."""
-    escaped = bleach.clean(text or "", tags=set(), strip=True)
+    escaped = bleach.clean(text or "", tags=set(), strip=False)
     linked = bleach.linkify(escaped, callbacks=[_nofollow], parse_email=False)
     return clean_html("<p>" + linked.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>")
 
