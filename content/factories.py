@@ -52,8 +52,3 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     date = factory.LazyFunction(lambda: datetime.date(2024, 5, 1))
     summary = factory.Faker("paragraph", locale="fr_FR")
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.themes.set(extracted)
-            self.save()
