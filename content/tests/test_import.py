@@ -1,0 +1,115 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from content.models import ResourcePage
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def good_line(**overrides):
+    data = {
+        "external_id": "infomie-1",
+        "title": "Avis sur l'évaluation de la minorité",
+        "kind": "rapport",
+        "summary": "Un avis.",
+        "body_html": "<p>Texte <strong>important</strong></p>",
+        "date": "2023-04-12",
+        "themes": ["evaluation-minorite"],
+        "tags": ["examen osseux"],
+        "departements": ["75", "2a", "974"],
+        "source_url": "https://example.org/avis",
+        "file": None,
+    }
+    data.update(overrides)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def write(tmp_path, lines):
+    path = tmp_path / "import.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(path):
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_resources", str(path), stdout=out, stderr=err)
+        failed = False
+    except CommandError:
+        failed = True
+    return failed, out.getvalue(), err.getvalue()
+
+
+def test_good_lines_are_published_under_the_library(tmp_path, resource_index):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "avis.pdf").write_bytes(PDF)
+    path = write(tmp_path, [good_line(), good_line(external_id="infomie-2", title="Second", file="docs/avis.pdf")])
+    failed, out, err = run(path)
+    assert not failed, err
+    assert "ligne 1 : créée (infomie-1)" in out
+    first = ResourcePage.objects.get(external_id="infomie-1")
+    assert first.live and first.get_parent().specific == resource_index
+    assert sorted(d.code for d in first.departements.all()) == ["2A", "75", "974"]
+    assert [t.slug for t in first.themes.all()] == ["evaluation-minorite"]
+    assert [t.name for t in first.tags.all()] == ["examen osseux"]
+    second = ResourcePage.objects.get(external_id="infomie-2")
+    assert second.document is not None and second.document.file.read() == PDF
+
+
+def test_second_run_updates_and_never_duplicates(tmp_path, resource_index):
+    (tmp_path / "a.pdf").write_bytes(PDF)
+    run(write(tmp_path, [good_line(file="a.pdf")]))
+    document_id = ResourcePage.objects.get().document_id
+    failed, out, _ = run(write(tmp_path, [good_line(title="Titre corrigé", file="a.pdf")]))
+    assert not failed
+    assert "mise à jour" in out
+    page = ResourcePage.objects.get()
+    assert page.title == "Titre corrigé"
+    assert page.document_id == document_id
+    assert ResourcePage.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (good_line(kind="podcast"), "type inconnu"),
+        (good_line(themes=["astrologie"]), "thème inconnu"),
+        (good_line(date="12/04/2023"), "date invalide"),
+        (good_line(title="  "), "titre manquant"),
+        (good_line(file="absent.pdf"), "fichier illisible"),
+        (good_line(file="../../etc/passwd"), "fichier hors du dossier"),
+        (good_line(departements=["99"]), "département inconnu"),
+        (good_line(source_url="javascript:alert(1)"), "URL de source invalide"),
+        ("{pas du json", "JSON invalide"),
+    ],
+)
+def test_bad_line_is_reported_and_changes_nothing(tmp_path, resource_index, line, reason):
+    path = write(tmp_path, [good_line(external_id="ok-1"), line, good_line(external_id="ok-2", title="Autre")])
+    failed, out, err = run(path)
+    assert failed
+    assert f"ligne 2 : ERREUR {reason}" in err
+    assert sorted(ResourcePage.objects.values_list("external_id", flat=True)) == ["ok-1", "ok-2"]
+
+
+def test_bad_update_leaves_the_existing_resource_untouched(tmp_path, resource_index):
+    run(write(tmp_path, [good_line()]))
+    failed, _, _ = run(write(tmp_path, [good_line(title="Nouveau titre", kind="inconnu")]))
+    assert failed
+    assert ResourcePage.objects.get().title == "Avis sur l'évaluation de la minorité"
+
+
+def test_body_html_is_cleaned(tmp_path, resource_index, client):
+    payload = (
+        '<p>Bonjour<script>alert("x")</script><img src=x onerror="alert(1)">'
+        '<a href="javascript:alert(2)">lien</a><a href="https://legifrance.gouv.fr">ok</a></p>'
+    )
+    run(write(tmp_path, [good_line(body_html=payload)]))
+    page = ResourcePage.objects.get()
+    assert "script" not in page.body and "onerror" not in page.body and "javascript" not in page.body
+    assert 'href="https://legifrance.gouv.fr"' in page.body
+    html = client.get(page.url).content.decode()
+    assert "alert" not in html

@@ -1,0 +1,88 @@
+"""Glossary, sitemap, feeds, robots and error pages: what a visitor or a crawler gets."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePageFactory
+from content.models import GlossaryEntry
+
+
+@pytest.fixture
+def site_content(dossier_index, resource_index):
+    dossier = DossierPageFactory(parent=dossier_index, title="Mise à l'abri")
+    article = ArticlePageFactory(parent=dossier, title="Le délai de cinq jours")
+    resource = ResourcePageFactory(parent=resource_index, title="Rapport annuel", summary="Les chiffres de l'année.")
+    draft = ResourcePageFactory(parent=resource_index, title="Brouillon secret", live=False)
+    return {"dossier": dossier, "article": article, "resource": resource, "draft": draft}
+
+
+def test_glossary_is_installed_with_synonyms(client, db):
+    assert GlossaryEntry.objects.count() >= 40
+    mna = GlossaryEntry.objects.get(term="MNA")
+    assert "MIE" in mna.synonym_list and "mineur isolé étranger" in mna.synonym_list
+    html = client.get("/lexique/").content.decode()
+    for term in ["MNA", "ASE", "PJJ", "DPJJ", "MMNA", "OQTF", "APT", "AEM", "CASF", "CESEDA", "OFPRA", "CNDA", "PPE", "CDC", "MDS", "ASP", "JE"]:
+        assert f'id="{term.lower()}"' in html, term
+    assert "Autorisation provisoire de travail" in html
+
+
+def test_glossary_edits_show_at_once(client, db):
+    GlossaryEntry.objects.create(term="CRIP", expansion="Cellule de recueil des informations préoccupantes", definition="Cellule départementale.")
+    assert "Cellule de recueil des informations préoccupantes" in client.get("/lexique/").content.decode()
+
+
+def test_sitemap_lists_live_pages_only(client, site_content):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = [el.text for el in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert any(loc.endswith("/dossiers/mise-a-labri/") for loc in locations)
+    assert any(loc.endswith("/lexique/") for loc in locations)
+    assert not any("brouillon" in loc for loc in locations)
+
+
+@pytest.mark.parametrize("url", ["/flux/ressources.rss", "/flux/ressources.atom"])
+def test_feeds_list_new_resources(client, site_content, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Rapport annuel" in body and "Les chiffres de l'année." in body
+    assert "Brouillon secret" not in body
+    ET.fromstring(response.content)  # well-formed XML
+
+
+def test_robots_points_to_the_sitemap(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_every_public_page_answers_with_title_and_description(client, site_content):
+    from wagtail.models import Page
+
+    for page in Page.objects.live().public().exclude(depth=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert "<title>" in html and '<meta name="description" content="' in html, page.url
+        assert html.count("<h1") == 1, page.url
+    assert client.get(site_content["draft"].url or "/ressources/brouillon-secret/").status_code == 404
+
+
+def test_not_found_page_in_the_site_look(client, home):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+    assert 'class="site-header"' in response.content.decode()
+
+
+def test_dossier_page_shows_articles_and_related(client, site_content):
+    from content.models import DossierRelatedResource
+
+    dossier = site_content["dossier"]
+    DossierRelatedResource.objects.create(dossier=dossier, resource=site_content["resource"])
+    DossierRelatedResource.objects.create(dossier=dossier, resource=site_content["draft"])
+    html = client.get(dossier.url).content.decode()
+    assert "Le délai de cinq jours" in html and "Rapport annuel" in html
+    assert "Brouillon secret" not in html
+    resource_html = client.get(site_content["resource"].url).content.decode()
+    assert "Cité dans les dossiers" in resource_html and "Mise à l&#x27;abri" in resource_html
