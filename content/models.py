@@ -141,7 +141,7 @@ class DossierIndexPage(Page):
         from .services import dossiers_by_theme
 
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = dossiers_by_theme(self)
+        context["themes"], context["unclassified"] = dossiers_by_theme(self)
         return context
 
 

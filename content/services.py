@@ -12,12 +12,16 @@ RESOURCES_PER_PAGE = 20
 
 
 def dossiers_by_theme(index_page=None):
-    """Themes that have live dossiers, each with its dossiers, in two queries."""
+    """Themes that have live dossiers, each with its dossiers, then the dossiers without a theme.
+
+    Three queries whatever the number of dossiers."""
     dossiers = DossierPage.objects.live().public().order_by("title")
     if index_page is not None:
         dossiers = dossiers.child_of(index_page)
     themes = Theme.objects.prefetch_related(Prefetch("dossiers", queryset=dossiers, to_attr="live_dossiers"))
-    return [theme for theme in themes if theme.live_dossiers]
+    grouped = [theme for theme in themes if theme.live_dossiers]
+    unclassified = list(dossiers.filter(themes__isnull=True))
+    return grouped, unclassified
 
 
 def with_listing_relations(resources):

@@ -86,3 +86,32 @@ def test_dossier_page_shows_articles_and_related(client, site_content):
     assert "Brouillon secret" not in html
     resource_html = client.get(site_content["resource"].url).content.decode()
     assert "Cité dans les dossiers" in resource_html and "Mise à l&#x27;abri" in resource_html
+
+
+def test_dossier_index_groups_by_theme_and_keeps_unthemed(client, dossier_index):
+    from content.models import Theme
+
+    themed = DossierPageFactory(parent=dossier_index, title="Dossier asile")
+    themed.themes.set([Theme.objects.get(slug="asile")])
+    themed.save_revision().publish()
+    DossierPageFactory(parent=dossier_index, title="Dossier sans thème")
+    html = client.get("/dossiers/").content.decode()
+    assert html.index('id="theme-asile"') < html.index("Dossier asile")
+    assert html.index('id="theme-autres"') < html.index("Dossier sans thème")
+
+
+def test_dossier_blocks_render_legal_references(client, dossier_index):
+    body = [
+        ("section", {"title": "Le cadre légal", "content": [
+            ("legal_reference", {"code": "CASF", "article": "L.221-2-4", "title": "", "summary": "Accueil provisoire d'urgence.", "url": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779"}),
+            ("case_law", {"court": "Conseil constitutionnel", "date": "2019-03-21", "number": "n° 2018-768 QPC", "summary": "Examens osseux.", "url": ""}),
+            ("question_answer", {"question": "Qui décide ?", "answer": "<p>Le juge.</p>"}),
+        ]}),
+    ]
+    dossier = DossierPageFactory(parent=dossier_index, title="Évaluation", body=body)
+    html = client.get(dossier.url).content.decode()
+    assert '<details class="dossier-section" open>' in html
+    assert "CASF</span> art. L.221-2-4" in html
+    assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779"' in html
+    assert "Conseil constitutionnel, 21 mars 2019, n° 2018-768 QPC" in html
+    assert "<summary>Qui décide ?</summary>" in html
