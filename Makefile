@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo serve test test-postgres lint format check lock clean
+.PHONY: help install run demo test test-postgres lint format lock clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -51,3 +51,6 @@ lock: ## Re-pin requirements.lock from pyproject.toml
 
 clean: ## Remove the virtual environment and local data (database, media, static)
 	rm -rf $(VENV) var
+
+bench: install ## Seed a large corpus in a throw-away database and print queries and timings per page (SCALE=1)
+	$(BIN)/python benchmarks/run.py

@@ -230,6 +230,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": env("LOG_LEVEL", "INFO")},
     },
 }
 
