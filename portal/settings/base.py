@@ -230,7 +230,6 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": env("LOG_LEVEL", "INFO")},
     },
 }
 
