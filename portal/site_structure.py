@@ -21,16 +21,35 @@ HELPDESK_TEXT = (
 )
 
 LEGAL_PAGES = [
-    ("mentions-legales", "Mentions légales", "Éditeur, hébergeur et conditions d'utilisation du portail."),
+    (
+        "mentions-legales",
+        "Mentions légales",
+        "Éditeur, hébergeur et conditions d'utilisation du portail.",
+        "<p>Le portail est édité par la structure indiquée en pied de page, qui en assure la direction de "
+        "publication. Les contenus juridiques sont rédigés et vérifiés par le comité de rédaction ; ils informent "
+        "et ne remplacent pas la consultation d'un avocat sur une situation individuelle.</p>"
+        "<p>Les textes officiels cités renvoient à Légifrance, source faisant foi.</p>",
+    ),
     (
         "donnees-personnelles",
         "Données personnelles",
         "Quelles données le portail traite, pourquoi, combien de temps, et comment exercer vos droits.",
+        "<h3>Permanence juridique</h3><p>Les questions adressées à la permanence juridique sont conservées pour "
+        "y répondre et produire des statistiques anonymes d'activité. Nous ne demandons jamais le nom, la date de "
+        "naissance ou les numéros de dossier du jeune concerné. Vos coordonnées et les pièces jointes sont "
+        "supprimées 24 mois après le dernier échange ; seules restent des données anonymes (thème, département, "
+        "profession, dates).</p><h3>Vos droits</h3><p>Vous pouvez demander l'accès à vos données, leur "
+        "rectification ou leur effacement en écrivant à l'adresse de contact du pied de page. Vous pouvez "
+        "saisir la CNIL.</p><h3>Mesure d'audience</h3><p>Le portail n'utilise aucun traceur ni service tiers.</p>",
     ),
     (
         "accessibilite",
         "Déclaration d'accessibilité",
         "Le portail vise la conformité au RGAA 4.1 (WCAG 2.1 niveau AA). Signalez-nous toute difficulté d'accès.",
+        "<p>Chaque page est testée au clavier et avec un audit automatique (axe-core) lors de chaque "
+        "modification du code. Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez-nous : "
+        "nous vous communiquerons l'information sous une autre forme.</p><p>Si vous n'obtenez pas de réponse "
+        "satisfaisante, vous pouvez saisir le Défenseur des droits.</p>",
     ),
 ]
 
@@ -56,8 +75,8 @@ def ensure_site():
                   intro="<p>Les règles applicables aux mineurs non accompagnés, thème par thème, vérifiées par le comité de rédaction.</p>")
     _ensure_child(home, ResourceIndexPage, slug="ressources", title="Bibliothèque de ressources",
                   intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>")
-    for slug, title, introduction in LEGAL_PAGES:
-        _ensure_child(home, StandardPage, slug=slug, title=title, introduction=introduction)
+    for slug, title, introduction, text in LEGAL_PAGES:
+        _ensure_child(home, StandardPage, slug=slug, title=title, introduction=introduction, body=[("paragraph", text)])
     return home
 
 
