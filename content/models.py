@@ -124,15 +124,23 @@ class ReviewableMixin(models.Model):
         return self.review_due is not None and self.review_due < timezone.localdate()
 
 
-class DossierIndexPage(Page):
-    """`/dossiers/`: every dossier, grouped by theme."""
+class SectionIndexPage(Page):
+    """A single section landing page under the home page, with an editable introduction."""
 
     intro = RichTextField("introduction", blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["content.DossierPage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class DossierIndexPage(SectionIndexPage):
+    """`/dossiers/`: every dossier, grouped by theme."""
+
+    subpage_types = ["content.DossierPage"]
 
     class Meta:
         verbose_name = "index des dossiers"
@@ -219,15 +227,10 @@ class ArticlePage(ReviewableMixin, Page):
         verbose_name = "article"
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(SectionIndexPage):
     """`/ressources/`: the library, newest first, filterable by kind, theme, year and tag."""
 
-    intro = RichTextField("introduction", blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["content.ResourcePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "bibliothèque de ressources"
