@@ -215,7 +215,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 CONTENT_SECURITY_POLICY = env(
     "CONTENT_SECURITY_POLICY",
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval'; font-src 'self'; object-src 'none'; "
+    "script-src 'self'; font-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
 )
 

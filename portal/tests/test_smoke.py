@@ -6,3 +6,22 @@ def test_home_page_answers(client, home):
     response = client.get("/")
     assert response.status_code == 200
     assert "Portail MNA" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_public_pages_send_a_strict_content_security_policy(client, home):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'self'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_pages_load_no_third_party_asset(client, home):
+    import re
+
+    html = client.get("/").content.decode()
+    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert not url.startswith(("http://", "https://", "//")) or url.startswith("http://testserver"), url
