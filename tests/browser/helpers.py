@@ -1,0 +1,100 @@
+"""What the browser tests check on every page: axe-core's audit, focus, horizontal scrolling, log-in."""
+
+from .prepare import PASSWORD
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def audit(page, axe_source):
+    """Run axe-core on the current page and return its serious and critical violations, readable.
+
+    axe is evaluated through the DevTools protocol rather than added as a <script>: the portal's
+    Content-Security-Policy (script-src 'self') rightly refuses inline scripts, and must stay on.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    result = page.evaluate(
+        """async () => {
+            const results = await axe.run(document, {resultTypes: ["violations"]});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " — " + n.failureSummary),
+            }));
+        }"""
+    )
+    return [
+        f"[{v['impact']}] {v['id']}: {v['help']}\n    " + "\n    ".join(v["targets"])
+        for v in result
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def assert_accessible(page, axe_source):
+    """axe-core finds nothing serious, the page has its landmarks and one h1, and no script failed."""
+    assert page.locator("main").count() == 1, f"{page.url}: one <main> expected"
+    assert page.locator("header[role=banner], body > header").count() >= 1, f"{page.url}: no banner"
+    assert page.locator("footer[role=contentinfo], body > footer").count() >= 1, (
+        f"{page.url}: no footer"
+    )
+    assert page.locator("h1").count() == 1, f"{page.url}: exactly one h1 expected"
+    violations = audit(page, axe_source)
+    assert not violations, f"axe-core on {page.url}:\n" + "\n".join(violations)
+    assert not page.errors, f"Errors on {page.url}: {page.errors}"
+
+
+def horizontal_overflow(page):
+    """How many CSS pixels the page is wider than the viewport (0 when it does not scroll sideways)."""
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def focus_indicator(page):
+    """The focused element's outline and box-shadow, as the browser computes them."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const style = getComputedStyle(el);
+            return {
+                tag: el.tagName.toLowerCase(), text: (el.textContent || el.value || "").trim().slice(0, 60),
+                outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0,
+                boxShadow: style.boxShadow, focusVisible: el.matches(":focus-visible"),
+            };
+        }"""
+    )
+
+
+def has_visible_focus(indicator):
+    return indicator["focusVisible"] and (
+        (indicator["outlineStyle"] != "none" and indicator["outlineWidth"] >= 2)
+        or indicator["boxShadow"] not in ("", "none")
+    )
+
+
+def log_in(page, portal, username):
+    """Log into the Wagtail admin through its login form, as a user would."""
+    page.goto(portal("/admin/login/"))
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(portal("/admin/"))
+
+
+def visit(page, url, status=200):
+    """Open `url` and check the HTTP status the visitor got."""
+    response = page.goto(url)
+    assert response is not None and response.status == status, (
+        f"{url}: HTTP {response and response.status}"
+    )
+    return response
+
+
+def tab_until(page, predicate_js, limit=150, backwards=False):
+    """Press Tab (or Shift+Tab) until the focused element satisfies `predicate_js` (a JS function of the
+    element). Returns the number of presses; fails if the element is never reached by the keyboard."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for presses in range(1, limit + 1):
+        page.keyboard.press(key)
+        if page.evaluate(f"() => ({predicate_js})(document.activeElement)"):
+            return presses
+    raise AssertionError(f"Not reached with {key} after {limit} presses: {predicate_js}")

@@ -1,0 +1,17 @@
+"""Settings of the portal server the browser suite drives: the development settings, with production-like
+error pages (DEBUG off), static files served by WhiteNoise from the source folders, and emails written
+to files that the journeys read."""
+
+import os
+
+from portal.settings.dev import *  # noqa: F403
+from portal.settings.dev import VAR_DIR
+
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = os.environ.get("PORTAL_EMAIL_DIR", str(VAR_DIR / "mail"))
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
