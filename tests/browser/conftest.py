@@ -190,14 +190,14 @@ def _new_page(browser, request, viewport):
     return context, page
 
 
-def _keep_screenshot(request, page):
+def _keep_screenshot(request, page, suffix=""):
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         name = request.node.nodeid.split("::", 1)[-1]
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
         try:
-            page.screenshot(path=str(ARTIFACTS / f"{safe}.png"), full_page=True)
+            page.screenshot(path=str(ARTIFACTS / f"{safe}{suffix}.png"), full_page=True)
         except Exception as error:  # a crashed page must not hide the test's own failure
             print(f"No screenshot: {error}")
 
@@ -231,8 +231,8 @@ def new_page(browser, request):
         return page
 
     yield make
-    for context, page in opened:
-        _keep_screenshot(request, page)
+    for number, (context, page) in enumerate(opened, start=2):
+        _keep_screenshot(request, page, suffix=f"-{number}")
         context.close()
 
 
