@@ -10,6 +10,7 @@ those skips into failures.
 """
 
 import email
+import hashlib
 import os
 import shutil
 import socket
@@ -88,6 +89,36 @@ def _wait_for(url, process, timeout=60):
     raise RuntimeError(f"The portal server did not answer on {url} within {timeout} s")
 
 
+def _code_fingerprint():
+    """A hash of every file that shapes the prepared database (models, migrations, demo content)."""
+    digest = hashlib.sha256()
+    files = [Path(__file__).with_name("prepare.py"), Path(__file__).with_name("settings.py")]
+    for app in ("portal", "content", "directory", "agenda", "helpdesk", "search"):
+        files += [
+            p
+            for p in sorted((ROOT / app).rglob("*"))
+            if p.is_file() and not {"tests", "__pycache__"} & set(p.parts)
+        ]
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _prepare(var_dir, env):
+    """Migrate and load the demo into `var_dir`, or copy the result of an identical earlier run.
+
+    Preparing takes most of the suite's time; the copy is keyed on the code that shapes the data, so
+    any change to models, migrations or demo content prepares afresh (CI always starts from nothing).
+    """
+    cache = ROOT / "var" / "browser-cache" / _code_fingerprint()
+    if cache.is_dir():
+        shutil.copytree(cache, var_dir, dirs_exist_ok=True)
+        return
+    subprocess.run([sys.executable, "-m", "tests.browser.prepare"], cwd=ROOT, env=env, check=True)
+    shutil.rmtree(cache.parent, ignore_errors=True)
+    shutil.copytree(var_dir, cache)
+
+
 class Portal:
     """The running server: its base URL and the emails it has sent."""
 
@@ -129,7 +160,7 @@ def portal():
     }
     for name in ("ELASTICSEARCH_URL", "CACHE_URL", "REDIS_URL", "EMAIL_HOST", "DEBUG"):
         env.pop(name, None)
-    subprocess.run([sys.executable, "-m", "tests.browser.prepare"], cwd=ROOT, env=env, check=True)
+    _prepare(var_dir, env)
     port = _free_port()
     log = (var_dir / "server.log").open("wb")
     server = subprocess.Popen(
