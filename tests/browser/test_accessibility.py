@@ -22,3 +22,27 @@ FIXED_PAGES = [
 def test_fixed_pages_have_no_serious_violation(portal, page, axe_source, path, status):
     visit(page, portal(path), status)
     assert_accessible(page, axe_source)
+
+
+def first_link(page, portal, index_path, selector):
+    """The address of the first link matching `selector` on `index_path` (pages of the demo content)."""
+    visit(page, portal(index_path))
+    link = page.locator(selector).first
+    assert link.count(), f"no link {selector} on {index_path}: is the demo content loaded?"
+    return portal(link.get_attribute("href"))
+
+
+def test_content_pages_have_no_serious_violation(portal, page, axe_source):
+    """A dossier, one of its articles and a resource of the library, as the demo content has them."""
+    dossier = first_link(page, portal, "/dossiers/", "main .link-list a")
+    visit(page, dossier)
+    assert_accessible(page, axe_source)
+    visit(page, portal(page.locator(".dossier__articles a").first.get_attribute("href")))
+    assert_accessible(page, axe_source)
+    resource = first_link(page, portal, "/ressources/", "main .card__title a")
+    visit(page, resource)
+    assert_accessible(page, axe_source)
+    # A legal resource shows its verification date, a report its download.
+    visit(page, portal("/ressources/?kind=rapport"))
+    page.locator("main .card__title a").first.click()
+    assert_accessible(page, axe_source)

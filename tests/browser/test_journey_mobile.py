@@ -4,7 +4,7 @@ horizontally."""
 import pytest
 
 from .helpers import horizontal_overflow, visit
-from .test_accessibility import FIXED_PAGES
+from .test_accessibility import FIXED_PAGES, first_link
 
 
 @pytest.mark.parametrize(("path", "status"), FIXED_PAGES, ids=[path for path, _ in FIXED_PAGES])
@@ -26,3 +26,13 @@ def test_menu_leads_to_the_library_and_its_filters_work(portal, mobile_page):
     page.wait_for_url("**/ressources/?*kind=rapport*")
     assert page.get_by_label("Rapport").is_checked()
     assert horizontal_overflow(page) == 0
+
+
+def test_content_pages_fit_a_phone(portal, mobile_page):
+    page = mobile_page
+    visit(page, first_link(page, portal, "/dossiers/", "main .link-list a"))
+    assert horizontal_overflow(page) == 0, page.url
+    visit(page, portal(page.locator(".dossier__articles a").first.get_attribute("href")))
+    assert horizontal_overflow(page) == 0, page.url
+    visit(page, first_link(page, portal, "/ressources/", "main .card__title a"))
+    assert horizontal_overflow(page) == 0, page.url
