@@ -5,8 +5,11 @@ exists is left alone (an editor may have changed it), so a second run creates no
 new revision. Pages are published with a revision, as an editor would.
 """
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from directory.models import Departement
@@ -42,7 +45,13 @@ class _Loader:
         self.themes = {theme.slug: theme for theme in Theme.objects.all()}
         self.departements = {d.code: d for d in Departement.objects.all()}
         self.docs = {}
+        self.today = timezone.localdate()
         self.created = {"document": 0, "resource": 0, "dossier": 0, "article": 0}
+
+    def verified(self, spec):
+        return self.today - datetime.timedelta(
+            days=spec.get("verified_days_ago", data.VERIFIED_DAYS_AGO)
+        )
 
     def documents(self):
         Document = get_document_model()
@@ -71,13 +80,14 @@ class _Loader:
             page = ResourcePage(
                 slug=spec["slug"],
                 title=spec["title"],
+                search_description=spec["summary"],
                 kind=spec["kind"],
                 date=spec["date"],
                 summary=spec["summary"],
                 body=spec.get("body", ""),
                 source_url=spec.get("source_url", ""),
                 document=self.docs.get(spec.get("document")),
-                last_verified=spec.get("verified", data.VERIFIED),
+                last_verified=self.verified(spec),
                 review_interval_months=spec.get("review", 12),
             )
             self.resource_index.add_child(instance=page)
@@ -105,7 +115,7 @@ class _Loader:
                     key_points=[("point", point) for point in spec["key_points"]],
                     body=spec["body"],
                     featured=spec.get("featured", False),
-                    last_verified=spec["verified"],
+                    last_verified=self.verified(spec),
                     review_interval_months=spec.get("review", 12),
                 )
                 self.dossier_index.add_child(instance=dossier)
@@ -129,7 +139,7 @@ class _Loader:
             search_description=spec["introduction"][:250],
             introduction=spec["introduction"],
             body=spec["body"],
-            last_verified=spec.get("verified", data.VERIFIED),
+            last_verified=self.verified(spec),
             review_interval_months=spec.get("review", 12),
         )
         dossier.add_child(instance=page)

@@ -7,7 +7,9 @@ reports, study days, sheets) are illustrative and signed by the network, not by 
 import datetime
 
 D = datetime.date
-VERIFIED = D(2025, 9, 15)
+# Review dates are relative to the first load, so the demo shows mostly up-to-date content and a few
+# pages deliberately overdue for the committee's "À réviser" list.
+VERIFIED_DAYS_AGO = 45
 
 LEGIFRANCE = "https://www.legifrance.gouv.fr/"
 CODE_URLS = {
@@ -564,7 +566,7 @@ RESOURCES = [
         "Quand l'acte de naissance manque ou n'est pas probant : la procédure devant le juge du pays d'origine "
         "ou, à défaut, en France.",
         tags=["état civil", "jugement supplétif"],
-        verified=D(2024, 2, 14),
+        verified_days_ago=420,
     ),
     resource(
         "fiche-expert-recours-mainlevee",
@@ -622,7 +624,7 @@ RESOURCES = [
         ["representation-legale"],
         "Tutelle, délégation d'autorité parentale, administrateur ad hoc : qui signe quoi.",
         tags=["tutelle", "autorité parentale"],
-        verified=D(2023, 9, 12),
+        verified_days_ago=500,
     ),
     resource(
         "guide-scolarisation",
@@ -685,7 +687,7 @@ DOSSIERS = [
         "themes": ["evaluation-minorite", "contentieux"],
         "tags": ["évaluation", "tests osseux", "AEM"],
         "featured": True,
-        "verified": D(2025, 9, 1),
+        "verified_days_ago": 20,
         "review": 6,
         "introduction": "<p>Toute personne qui se déclare mineure et privée de la protection de sa famille est "
         "évaluée par le département, pendant qu'elle est mise à l'abri. L'évaluation conditionne l'accès à la "
@@ -859,7 +861,7 @@ DOSSIERS = [
         "themes": ["mise-a-l-abri", "financement-etat"],
         "tags": ["accueil", "hôtel", "financement"],
         "featured": True,
-        "verified": D(2025, 6, 10),
+        "verified_days_ago": 60,
         "introduction": "<p>Dès qu'une personne se présente comme mineure et sans protection familiale, le "
         "département doit l'héberger et la protéger, avant même toute conclusion sur son âge. L'État rembourse "
         "une partie de cette dépense.</p>",
@@ -988,7 +990,7 @@ DOSSIERS = [
         "description": "Le rôle de la mission MMNA et de la clé de répartition entre départements.",
         "themes": ["repartition-nationale"],
         "tags": ["MMNA", "clé de répartition"],
-        "verified": D(2025, 3, 20),
+        "verified_days_ago": 120,
         "introduction": "<p>Pour équilibrer l'accueil entre départements, le juge ou le parquet peut solliciter "
         "la mission nationale mineurs non accompagnés (MMNA) qui propose un département d'accueil selon une clé "
         "de répartition, en tenant compte de l'intérêt de l'enfant.</p>",
@@ -1070,7 +1072,7 @@ DOSSIERS = [
         "description": "Tutelle, délégation d'autorité parentale et administrateur ad hoc.",
         "themes": ["representation-legale", "protection-enfance"],
         "tags": ["tutelle", "autorité parentale"],
-        "verified": D(2024, 1, 10),
+        "verified_days_ago": 400,
         "introduction": "<p>Un placement à l'ASE ne donne pas au département l'autorité parentale. Pour les "
         "actes importants (titre de séjour, asile, compte bancaire, contrat d'apprentissage), le mineur a besoin "
         "d'un représentant légal désigné par le juge.</p>",
@@ -1145,7 +1147,7 @@ DOSSIERS = [
         "description": "Déposer une demande d'asile pour un mineur : représentation, OFPRA, CNDA.",
         "themes": ["asile", "representation-legale"],
         "tags": ["asile", "OFPRA", "CNDA"],
-        "verified": D(2025, 5, 5),
+        "verified_days_ago": 90,
         "introduction": "<p>Un mineur isolé peut demander l'asile. La protection obtenue (statut de réfugié "
         "ou protection subsidiaire) sécurise son séjour à la majorité ; la demande se prépare avec soin, car "
         "le récit compte autant que les pièces.</p>",
@@ -1235,7 +1237,7 @@ DOSSIERS = [
         "themes": ["sejour-majorite", "eloignement"],
         "tags": ["titre de séjour", "majorité", "OQTF"],
         "featured": True,
-        "verified": D(2025, 8, 28),
+        "verified_days_ago": 30,
         "review": 6,
         "introduction": "<p>À 18 ans, le jeune étranger doit détenir un titre de séjour. Les règles diffèrent "
         "selon qu'il a été confié à l'ASE avant ou après ses 16 ans ; dans tous les cas, la demande se prépare "
@@ -1348,7 +1350,7 @@ DOSSIERS = [
         "description": "L'accès à l'apprentissage et au contrat de professionnalisation des mineurs confiés.",
         "themes": ["travail-formation"],
         "tags": ["APT", "apprentissage"],
-        "verified": D(2025, 2, 15),
+        "verified_days_ago": 150,
         "introduction": "<p>L'apprentissage est une voie d'insertion décisive pour les jeunes confiés, et un "
         "atout pour le titre de séjour. Le mineur confié à l'ASE obtient de droit l'autorisation de travail "
         "nécessaire à un contrat d'apprentissage ou de professionnalisation.</p>",
@@ -1407,7 +1409,7 @@ DOSSIERS = [
         "themes": ["scolarisation"],
         "tags": ["école", "UPE2A", "CASNAV"],
         "featured": True,
-        "verified": D(2025, 9, 5),
+        "verified_days_ago": 15,
         "introduction": "<p>Le droit à l'éducation ne dépend pas de la situation administrative. Les élèves "
         "allophones nouvellement arrivés sont évalués par le CASNAV puis accueillis, le plus souvent, en UPE2A.</p>",
         "key_points": [
@@ -1463,7 +1465,7 @@ DOSSIERS = [
         "description": "PUMa, complémentaire santé solidaire, AME et santé mentale des mineurs non accompagnés.",
         "themes": ["sante"],
         "tags": ["santé", "PUMa", "AME"],
-        "verified": D(2024, 11, 18),
+        "verified_days_ago": 200,
         "introduction": "<p>Les jeunes arrivent souvent épuisés, parfois blessés ou traumatisés. Un bilan de "
         "santé dès l'accueil et une couverture maladie rapidement ouverte sont essentiels.</p>",
         "key_points": [
@@ -1533,7 +1535,7 @@ DOSSIERS = [
         "description": "Contrat jeune majeur, obligations du département depuis 2022, Missions Locales.",
         "themes": ["jeunes-majeurs", "protection-enfance"],
         "tags": ["contrat jeune majeur", "APJM", "sortie sèche"],
-        "verified": D(2025, 4, 14),
+        "verified_days_ago": 100,
         "introduction": "<p>La majorité ne met pas fin aux besoins. Depuis la loi du 7 février 2022, le "
         "département doit accompagner jusqu'à 21 ans les jeunes anciennement confiés qui manquent de ressources "
         "ou de soutien familial.</p>",
@@ -1619,7 +1621,7 @@ DOSSIERS = [
         "description": "Reconstituer l'état civil, démarches consulaires et déclaration de nationalité française.",
         "themes": ["etat-civil", "nationalite"],
         "tags": ["état civil", "nationalité", "consulat"],
-        "verified": D(2024, 6, 1),
+        "verified_days_ago": 250,
         "introduction": "<p>Sans état civil fiable, aucune démarche n'aboutit : titre de séjour, passeport, "
         "diplôme. Les jeunes confiés depuis au moins trois ans peuvent en outre réclamer la nationalité "
         "française avant leur majorité.</p>",

@@ -3,11 +3,13 @@
 Loading is slow (about 90 pages published with revisions and indexed), so the class loads it once, through
 the `load_demo` command, and each test reads it; Django's TestCase rolls it back at the end."""
 
+import datetime
 import io
 from collections import Counter
 
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
@@ -22,6 +24,7 @@ from content.models import (
     ResourcePage,
     Theme,
 )
+from content.services import overdue_for_review
 from portal.site_structure import ensure_site
 
 
@@ -76,7 +79,16 @@ class DemoContentTests(TestCase):
         assert {"paragraph", "legal_reference", "case_law", "callout", "question_answer"} <= blocks
         assert len(dossier.key_points) == 3
         assert dossier.review_interval_months == 6
-        assert str(dossier.last_verified) == "2025-09-01"
+        assert dossier.last_verified == timezone.localdate() - datetime.timedelta(days=20)
+        assert not dossier.review_overdue
+
+    def test_a_few_pages_are_overdue_for_the_committee(self):
+        overdue = {page.slug for page in overdue_for_review()}
+        assert overdue == {
+            "representation-legale",
+            "fiche-expert-jugement-supletif",
+            "guide-tutelle",
+        }
 
     def test_every_demo_page_answers_on_the_public_site(self):
         pages = Page.objects.live().specific().filter(depth__gt=1)
@@ -89,7 +101,7 @@ class DemoContentTests(TestCase):
     def test_dossier_page_shows_its_references_articles_and_resources(self):
         html = self.client.get("/dossiers/evaluation-de-la-minorite/").content.decode()
         assert "L&#x27;évaluation de la minorité et de l&#x27;isolement</h1>" in html
-        assert "Vérifié le" in html and "1 septembre 2025" in html
+        assert "Vérifié le" in html and "mise à jour en cours de vérification" not in html
         assert "L.221-2-4" in html and "n° 2018-768 QPC" in html
         assert "Que faire après un refus de prise en charge ?" in html
         assert "Les examens osseux : ce que dit le droit" in html  # child article
