@@ -22,7 +22,10 @@ def test_contributor_submits_and_committee_approves_a_resource(portal, page, new
     # The contributor drafts the resource in the library and submits it to the committee.
     log_in(page, portal, "contributrice")
     open_library_in_admin(page, portal)
-    page.get_by_role("link", name="Ajouter une sous-page à « Bibliothèque de ressources »").click()
+    page.get_by_role(
+        "link", name="Explorer les sous-pages de « Bibliothèque de ressources »"
+    ).click()
+    page.get_by_role("link", name="Ajouter une sous-page", exact=True).click()
     page.wait_for_url("**/admin/pages/add/content/resourcepage/*/")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_kind").select_option(label="Rapport")
