@@ -98,3 +98,16 @@ def tab_until(page, predicate_js, limit=150, backwards=False):
         if page.evaluate(f"() => ({predicate_js})(document.activeElement)"):
             return presses
     raise AssertionError(f"Not reached with {key} after {limit} presses: {predicate_js}")
+
+
+def assert_no_horizontal_scroll(page):
+    """The page does not scroll sideways; on failure, name the elements that stick out."""
+    overflow = horizontal_overflow(page)
+    if overflow:
+        culprits = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                .slice(0, 8)
+                .map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (right ${Math.round(el.getBoundingClientRect().right)} px)`)"""
+        )
+        raise AssertionError(f"{page.url} scrolls {overflow} px sideways: {culprits}")
