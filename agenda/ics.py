@@ -31,7 +31,9 @@ def build_calendar(sessions, request, name="Agenda du Portail MNA"):
     years = [session.first_day.year for session in sessions] or [today.year]
     calendar.add_component(
         icalendar.Timezone.from_tzid(
-            TZID, first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 2, 1, 1)
+            TZID,
+            first_date=datetime.date(min(years) - 1, 1, 1),
+            last_date=datetime.date(max(years) + 2, 1, 1),
         )
     )
     stamp = timezone.now().astimezone(datetime.UTC)

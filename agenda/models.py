@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -243,6 +243,16 @@ class Event(
     def organiser(self):
         """The organiser's display name: the directory actor when there is one."""
         return self.organiser_actor.name if self.organiser_actor_id else self.organiser_name
+
+    @property
+    def organiser_url(self):
+        """The organiser's directory page, when the actor is published there."""
+        if not (self.organiser_actor_id and self.organiser_actor.live):
+            return ""
+        try:
+            return self.organiser_actor.get_absolute_url()
+        except NoReverseMatch:  # the directory's public pages are not mounted
+            return ""
 
     @property
     def location_text(self):
