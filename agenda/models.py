@@ -57,6 +57,10 @@ SCHEMA_ATTENDANCE = {
 }
 
 
+# Paths of the agenda that an event's slug would shadow.
+RESERVED_SLUGS = {"archives", "mois"}
+
+
 class EventQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -204,6 +208,10 @@ class Event(
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": "Cet identifiant est réservé par l'agenda : choisissez-en un autre."}
+            )
         if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_url:
             raise ValidationError(
                 {"online_url": "Indiquez le lien de connexion d'un événement en ligne ou hybride."}
@@ -344,9 +352,8 @@ class EventSessionQuerySet(models.QuerySet):
         return self.filter(start__lt=end, end__gt=start)
 
     def for_listing(self):
-        return self.select_related(
-            "event", "event__departement", "event__organiser_actor"
-        ).prefetch_related("event__themes")
+        # Everything a listed session shows comes with it, in the same query.
+        return self.select_related("event", "event__departement", "event__organiser_actor")
 
 
 class EventSession(Orderable):

@@ -204,7 +204,6 @@ def past_events(now=None):
         .filter(last_end__lte=now)
         .select_related("departement", "organiser_actor")
         .prefetch_related(
-            "themes",
             Prefetch("sessions", queryset=EventSession.objects.order_by("start", "pk")),
             Prefetch(
                 "documents",

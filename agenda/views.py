@@ -1,6 +1,9 @@
+"""Public agenda pages and iCalendar feeds: parse the request, ask services.py, render."""
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from . import ics
@@ -19,7 +22,8 @@ def event_list(request):
     if request.GET.get("view") == "month":
         year, month = event_filter.month or _this_month()
         query = event_filter.querystring_without_month()
-        return redirect(f"/agenda/mois/{year:04d}-{month:02d}/" + (f"?{query}" if query else ""))
+        url = reverse("agenda:month", kwargs={"month": f"{year:04d}-{month:02d}"})
+        return redirect(url + (f"?{query}" if query else ""))
     return render(
         request,
         "agenda/event_list.html",
