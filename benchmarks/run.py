@@ -52,10 +52,7 @@ def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     urls, counts = seed.seed(scale)
-    print(
-        f"Seeded in {time.perf_counter() - started:.1f} s: "
-        + ", ".join(f"{v} {k}" for k, v in counts.items())
-    )
+    print(f"Seeded in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     client = Client(SERVER_NAME="localhost")
     print(f"\n{'page':60} {'status':>6} {'queries':>8} {'median ms':>10} {'max ms':>8}")
     for url in urls:

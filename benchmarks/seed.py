@@ -30,9 +30,7 @@ def seed_content(scale, home):
         resources.append(page)
     dossiers = []
     for n in range(int(30 * scale)):
-        dossier = DossierPageFactory(
-            parent=dossier_index, title=f"Dossier thématique n° {n}", featured=n < 6
-        )
+        dossier = DossierPageFactory(parent=dossier_index, title=f"Dossier thématique n° {n}", featured=n < 6)
         dossier.themes.set(RNG.sample(themes, 2))
         for m in range(3):
             ArticlePageFactory(parent=dossier, title=f"Article {n}.{m}")
@@ -52,11 +50,7 @@ def seed_content(scale, home):
         "/sitemap.xml",
         "/flux/ressources.rss",
     ]
-    return urls, {
-        "resources": len(resources),
-        "dossiers": len(dossiers),
-        "articles": 3 * len(dossiers),
-    }
+    return urls, {"resources": len(resources), "dossiers": len(dossiers), "articles": 3 * len(dossiers)}
 
 
 SECTIONS = [seed_content]

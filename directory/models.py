@@ -87,12 +87,8 @@ class Actor(
 
     name = models.CharField("nom", max_length=255)
     slug = models.SlugField("identifiant d'URL", max_length=255, unique=True)
-    kind = models.CharField(
-        "type d'acteur", max_length=20, choices=ActorKind.choices, db_index=True
-    )
-    services = ParentalManyToManyField(
-        Service, blank=True, related_name="actors", verbose_name="services"
-    )
+    kind = models.CharField("type d'acteur", max_length=20, choices=ActorKind.choices, db_index=True)
+    services = ParentalManyToManyField(Service, blank=True, related_name="actors", verbose_name="services")
     is_national = models.BooleanField("action nationale", default=False)
     departements = ParentalManyToManyField(
         Departement, blank=True, related_name="actors", verbose_name="départements couverts"
@@ -104,13 +100,9 @@ class Actor(
     email = models.EmailField("courriel", blank=True)
     website = models.URLField("site internet", max_length=500, blank=True)
     description = models.TextField("description", blank=True)
-    themes = ParentalManyToManyField(
-        "content.Theme", blank=True, related_name="actors", verbose_name="thèmes"
-    )
+    themes = ParentalManyToManyField("content.Theme", blank=True, related_name="actors", verbose_name="thèmes")
     last_verified = models.DateField("vérifié le", default=datetime.date.today)
-    external_id = models.CharField(
-        "identifiant externe", max_length=100, unique=True, null=True, blank=True
-    )
+    external_id = models.CharField("identifiant externe", max_length=100, unique=True, null=True, blank=True)
 
     revisions = GenericRelation(
         "wagtailcore.Revision",

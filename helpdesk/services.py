@@ -678,6 +678,11 @@ def erase_requester(email, by):
     return count
 
 
+def _midnight(today, days_before, tz):
+    day = today - datetime.timedelta(days=days_before)
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
+
+
 # --- The queue ----------------------------------------------------------------------------------------
 
 
@@ -707,12 +712,10 @@ def queue(filters, user, today=None):
     if filters.get("age") in AGE_FILTERS:
         _, low, high = AGE_FILTERS[filters["age"]]
         tz = timezone.get_current_timezone()
-        start_of = lambda days: datetime.datetime.combine(
-            today - datetime.timedelta(days=days), datetime.time.min, tzinfo=tz
-        )  # noqa: E731
-        tickets = tickets.filter(created_at__lt=start_of(low - 1) if low else start_of(-1))
+        # age in days = today - reception date; the range is [low, high)
+        tickets = tickets.filter(created_at__lt=_midnight(today, low - 1, tz))
         if high is not None:
-            tickets = tickets.filter(created_at__gte=start_of(high - 1))
+            tickets = tickets.filter(created_at__gte=_midnight(today, high - 1, tz))
     counts = dict(
         tickets.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )

@@ -13,7 +13,6 @@ def navigation(request):
     path = request.path
     return {
         "navigation": [
-            {"url": url, "label": label, "current": path.startswith(url)}
-            for url, label in NAVIGATION
+            {"url": url, "label": label, "current": path.startswith(url)} for url, label in NAVIGATION
         ]
     }

@@ -90,7 +90,7 @@ def test_each_bad_field_is_explained_and_input_kept(client, valid_data, field, v
     assert 'class="error-summary"' in html
     assert f'href="#id_{field}"' in html  # the summary links to the field
     assert f'id="id_{field}-error"' in html
-    assert f'aria-describedby="' in html and f"id_{field}-error" in html
+    assert 'aria-describedby="' in html and f"id_{field}-error" in html
     # what was typed is kept
     if field != "question":
         assert "Un jeune confié à l&#x27;ASE a trouvé un apprentissage" in html

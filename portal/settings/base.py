@@ -139,10 +139,7 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -191,23 +188,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail MNA"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = [
-    "pdf",
-    "doc",
-    "docx",
-    "odt",
-    "xls",
-    "xlsx",
-    "ods",
-    "ppt",
-    "pptx",
-    "odp",
-    "csv",
-    "txt",
-    "png",
-    "jpg",
-    "jpeg",
-]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "csv", "txt", "png", "jpg", "jpeg"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -216,9 +197,7 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Security: on unless DEBUG. HTTPS settings can be turned off behind a TLS-terminating proxy
 # that does not forward the scheme (SECURE_SSL_REDIRECT=0).
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SECURE_PROXY", True) else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SECURE_PROXY", True) else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
@@ -263,14 +242,12 @@ HELPDESK_TARGET_WORKING_DAYS = env_int("HELPDESK_TARGET_WORKING_DAYS", 5)
 HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
 HELPDESK_MAX_ATTACHMENT_BYTES = env_int("HELPDESK_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
 HELPDESK_MAX_ATTACHMENTS = env_int("HELPDESK_MAX_ATTACHMENTS", 3)
-HELPDESK_RATE_LIMIT_PER_IP = env_int("HELPDESK_RATE_LIMIT_PER_IP", 5)  # requests per hour
-HELPDESK_RATE_LIMIT_PER_EMAIL = env_int("HELPDESK_RATE_LIMIT_PER_EMAIL", 3)  # requests per hour
-HELPDESK_TOKEN_LOOKUPS_PER_IP = env_int(
-    "HELPDESK_TOKEN_LOOKUPS_PER_IP", 60
-)  # follow-up page hits per 10 min
+# Requests per hour, per IP and per email; follow-up page lookups per IP per 10 minutes.
+HELPDESK_RATE_LIMIT_PER_IP = env_int("HELPDESK_RATE_LIMIT_PER_IP", 5)
+HELPDESK_RATE_LIMIT_PER_EMAIL = env_int("HELPDESK_RATE_LIMIT_PER_EMAIL", 3)
+HELPDESK_TOKEN_LOOKUPS_PER_IP = env_int("HELPDESK_TOKEN_LOOKUPS_PER_IP", 60)
 HELPDESK_EMAIL_MAX_ATTEMPTS = env_int("HELPDESK_EMAIL_MAX_ATTEMPTS", 8)
-HELPDESK_NOTIFY_EMAIL = env(
-    "HELPDESK_NOTIFY_EMAIL", ""
-)  # jurists' shared address told of new requests
+# The jurists' shared address, told (link only) of each new request; empty: no notice.
+HELPDESK_NOTIFY_EMAIL = env("HELPDESK_NOTIFY_EMAIL", "")
 LOGGING["filters"] = {"redact_personal_data": {"()": "helpdesk.logging.RedactPersonalData"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
