@@ -10,6 +10,8 @@ from helpdesk import services
 from helpdesk.factories import CannedAnswerFactory, MessageFactory, TicketFactory
 from helpdesk.models import AuditEntry, MessageKind, Status
 
+from .conftest import upload
+
 
 @pytest.fixture
 def jurist_client(client, jurist):
@@ -180,3 +182,33 @@ def test_script_payloads_are_inert_everywhere(client, jurist, valid_data):
         )
         assert not re.search(r"<img\b", html)
     assert '<a href="https://example.org/ok" rel="nofollow noopener">' in pages[2]
+
+
+def test_audit_log_records_reads_downloads_and_changes_with_who(jurist_client, jurist, ticket):
+    attachment = services.store_attachment(ticket, upload())
+    jurist_client.get(f"/admin/permanence/{ticket.pk}/")
+    jurist_client.get(f"/admin/permanence/pieces/{attachment.pk}/")
+    post(jurist_client, ticket, "note", {"body": "Texte de la note"})
+    entries = list(
+        AuditEntry.objects.filter(ticket=ticket)
+        .order_by("pk")
+        .values_list("action", "user", "detail")
+    )
+    assert ("viewed", jurist.pk, "") in entries
+    assert ("downloaded", jurist.pk, f"pièce {attachment.pk}") in entries
+    assert ("note", jurist.pk, "") in entries
+    assert all(
+        "Texte de la note" not in detail for _, _, detail in entries
+    )  # no content in the log
+    html = jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    assert "downloaded" in html and jurist.username in html
+
+
+def test_public_pages_have_no_inline_script(client, ticket_with_token):
+    _ticket, token = ticket_with_token
+    for url in ("/permanence/", f"/permanence/suivi/{token}/", "/permanence/merci/"):
+        response = client.get(url)
+        html = response.content.decode()
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+        assert " onload=" not in html and " onclick=" not in html
+        assert "script-src 'self'" in response["Content-Security-Policy"]
