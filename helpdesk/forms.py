@@ -50,6 +50,8 @@ phone_validator = RegexValidator(
 class AccessibleForm(forms.Form):
     """Links each field to its help text and error message (aria-describedby) and marks it invalid."""
 
+    described_by = {}  # field name -> id of a text on the page that explains it
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
@@ -71,7 +73,7 @@ class AccessibleForm(forms.Form):
     def _describe(self):
         errors = getattr(self, "_errors", None) or {}
         for name, field in self.fields.items():
-            ids = []
+            ids = [self.described_by[name]] if name in self.described_by else []
             if field.help_text:
                 ids.append(f"id_{name}-help")
             if name in errors:
@@ -83,6 +85,8 @@ class AccessibleForm(forms.Form):
 
 class RequestForm(AccessibleForm):
     """The public request. Field order is the order of the page; labels and help are what the user reads."""
+
+    described_by = {"consent": "consentement-notice"}
 
     requester_name = forms.CharField(
         label="Vos nom et prénom",
@@ -289,6 +293,20 @@ class QueueFilterForm(forms.Form):
             ("moi", "Moi"),
             ("aucun", "Non attribuées"),
         ] + [(str(pk), name) for pk, name in jurist_choices]
+
+    def show_counts(self, facets):
+        """Add the number of listed tickets to each topic, département and jurist choice."""
+        topics = facets.get("topic", {})
+        departements = facets.get("departement", {})
+        assignees = facets.get("assignee", {})
+        self.fields["topic"].label_from_instance = lambda t: f"{t.name} ({topics.get(t.pk, 0)})"
+        self.fields["departement"].label_from_instance = lambda d: (
+            f"{d} ({departements.get(d.pk, 0)})"
+        )
+        self.fields["assignee"].choices = [
+            (value, f"{label} ({assignees.get(int(value), 0)})" if value.isdigit() else label)
+            for value, label in self.fields["assignee"].choices
+        ]
 
     def cleaned_or_default(self):
         """The valid values; each invalid one is ignored rather than failing the page."""

@@ -133,4 +133,12 @@ def test_queue_queries_do_not_grow_with_the_data(client, jurist):
     assert response.status_code == 200
     assert Ticket.objects.count() == 2000
     assert len(large) == len(small)
-    assert len(large) <= 20
+    assert len(large) <= 25
+
+
+def test_filter_choices_show_counts(client, jurist, tickets):
+    client.force_login(jurist)
+    html = client.get(URL).content.decode()
+    assert "Autorisation provisoire de travail (APT) (3)" in html
+    assert "13 – Bouches-du-Rhône (1)" in html
+    assert f"{jurist.get_username()} (1)" in html

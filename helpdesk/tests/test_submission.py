@@ -37,6 +37,7 @@ def test_form_page_shows_every_field_and_the_notice(client, db):
         assert f'for="id_{name}"' in html
     assert "ni le nom" in html and "date de naissance" in html and "numéros de dossier" in html
     assert "24 mois après le dernier échange" in html
+    assert 'aria-describedby="consentement-notice"' in html
     assert "csrfmiddlewaretoken" in html
     assert "Régularisation du séjour d&#x27;un jeune majeur" in html
     assert "Évaluation de la minorité" in html  # themes are topics too
