@@ -34,6 +34,7 @@ ADMIN_URLS = [
     "/admin/permanence/demandeur/",
     "/admin/snippets/helpdesk/cannedanswer/",
     "/admin/snippets/helpdesk/topic/",
+    "/admin/snippets/helpdesk/cannedanswer/add/",
 ]
 
 

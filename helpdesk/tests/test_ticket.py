@@ -212,3 +212,17 @@ def test_public_pages_have_no_inline_script(client, ticket_with_token):
         assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
         assert " onload=" not in html and " onclick=" not in html
         assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_jurist_maintains_canned_answers_in_the_admin(jurist_client):
+    from helpdesk.models import CannedAnswer
+
+    response = jurist_client.post(
+        "/admin/snippets/helpdesk/cannedanswer/add/",
+        {
+            "title": "Contrat jeune majeur",
+            "body": "Le contrat jeune majeur se demande avant 18 ans.",
+        },
+    )
+    assert response.status_code == 302
+    assert CannedAnswer.objects.get().title == "Contrat jeune majeur"
