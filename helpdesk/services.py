@@ -200,8 +200,10 @@ def store_attachment(ticket, upload, message=None, content_type=None):
 # --- Audit --------------------------------------------------------------------------------------------
 
 
-def audit(ticket, action, user=None, detail=""):
-    actor = "demandeur" if user is None else ("juriste" if is_jurist(user) else "utilisateur")
+def audit(ticket, action, user=None, detail="", actor=None):
+    """Log who did what on a ticket. Without a user, the actor is the requester (or `actor`, e.g. "système")."""
+    if actor is None:
+        actor = "demandeur" if user is None else ("juriste" if is_jurist(user) else "utilisateur")
     return AuditEntry.objects.create(
         ticket=ticket,
         user=user if user and user.is_authenticated else None,
@@ -604,13 +606,13 @@ def anonymise_expired(now=None, dry_run=False):
     period; keep topic, département, profession and dates. Idempotent. Returns a report dict."""
     expired = Ticket.objects.not_anonymised().filter(last_activity_at__lt=retention_cutoff(now))
     report = {"tickets": 0, "attachments": 0}
-    for ticket in expired.iterator():
+    for ticket in list(expired):
         report["tickets"] += 1
         report["attachments"] += ticket.attachments.count()
         if not dry_run:
             with transaction.atomic():
                 _strip_identity(ticket)
-                audit(ticket, "anonymised", detail="durée de conservation écoulée")
+                audit(ticket, "anonymised", detail="durée de conservation écoulée", actor="système")
     return report
 
 

@@ -62,6 +62,7 @@ def test_anonymise_removes_identity_keeps_figures_and_is_idempotent(expired):
     )
     recent.refresh_from_db()
     assert recent.requester_email and recent.anonymised_at is None
+    assert ticket.audit_entries.get(action="anonymised").actor == "système"
     assert "0 request(s) anonymised" in _call("helpdesk_anonymise")
 
 
