@@ -7,6 +7,8 @@ from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePa
 from content.models import DossierRelatedResource, ResourceKind, Theme
 from portal.site_structure import ensure_site
 
+from . import agenda
+
 RNG = random.Random(2026)
 
 
@@ -53,7 +55,7 @@ def seed_content(scale, home):
     return urls, {"resources": len(resources), "dossiers": len(dossiers), "articles": 3 * len(dossiers)}
 
 
-SECTIONS = [seed_content]
+SECTIONS = [seed_content, agenda.seed]
 
 
 def seed(scale):

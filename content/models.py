@@ -198,6 +198,9 @@ class DossierPage(ReviewableMixin, Page):
             for link in self.related_resources.select_related("resource").all()
             if link.resource.live
         ]
+        from agenda.services import upcoming_sessions
+
+        context["upcoming_events"] = upcoming_sessions(themes=self.themes.all())
         return context
 
 

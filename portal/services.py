@@ -1,10 +1,12 @@
 """Cross-app composition for the home page: each app exposes what it shows, the home assembles."""
 
+from agenda.services import upcoming_sessions
 from content.models import DossierPage, ResourcePage
 from content.services import with_listing_relations
 
 HOME_DOSSIERS = 6
 HOME_RESOURCES = 6
+HOME_EVENTS = 5
 
 
 def home_sections():
@@ -16,4 +18,5 @@ def home_sections():
     return {
         "featured_dossiers": featured,
         "latest_resources": list(resources[:HOME_RESOURCES]),
+        "upcoming_events": upcoming_sessions(limit=HOME_EVENTS),
     }

@@ -16,3 +16,7 @@ class StaticViewSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap, "static": StaticViewSitemap}
+
+from agenda.sitemaps import EventSitemap  # noqa: E402
+
+SITEMAPS["events"] = EventSitemap

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from agenda.views import calendar_feed as agenda_calendar_feed
 from content.feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 
 from . import views
@@ -20,6 +21,7 @@ urlpatterns = [
     path("", include("content.urls")),
     path("annuaire/", include("directory.urls")),
     path("agenda/", include("agenda.urls")),
+    path("agenda.ics", agenda_calendar_feed, name="agenda_ics"),
     path("permanence/", include("helpdesk.urls")),
     path("recherche/", include("search.urls")),
 ]

@@ -235,3 +235,19 @@ LOGGING = {
 
 # Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
+HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))
+HELPDESK_TARGET_WORKING_DAYS = env_int("HELPDESK_TARGET_WORKING_DAYS", 5)
+HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
+HELPDESK_MAX_ATTACHMENT_BYTES = env_int("HELPDESK_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
+HELPDESK_MAX_ATTACHMENTS = env_int("HELPDESK_MAX_ATTACHMENTS", 3)
+# Requests per hour, per IP and per email; follow-up page lookups per IP per 10 minutes.
+HELPDESK_RATE_LIMIT_PER_IP = env_int("HELPDESK_RATE_LIMIT_PER_IP", 5)
+HELPDESK_RATE_LIMIT_PER_EMAIL = env_int("HELPDESK_RATE_LIMIT_PER_EMAIL", 3)
+HELPDESK_TOKEN_LOOKUPS_PER_IP = env_int("HELPDESK_TOKEN_LOOKUPS_PER_IP", 60)
+HELPDESK_EMAIL_MAX_ATTEMPTS = env_int("HELPDESK_EMAIL_MAX_ATTEMPTS", 8)
+# The jurists' shared address, told (link only) of each new request; empty: no notice.
+HELPDESK_NOTIFY_EMAIL = env("HELPDESK_NOTIFY_EMAIL", "")
+LOGGING["filters"] = {"redact_personal_data": {"()": "helpdesk.logging.RedactPersonalData"}}
+LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]

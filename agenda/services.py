@@ -1,0 +1,241 @@
+"""Queries and feeds behind the agenda pages, kept out of views so their cost stays constant."""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Max, Prefetch
+from django.http import QueryDict
+from django.utils import timezone
+
+from content.models import Theme
+from directory.models import Departement
+
+from .dates import format_day, format_month, month_bounds
+from .models import PARIS, Event, EventDocument, EventFormat, EventKind, EventSession
+
+SESSIONS_PER_PAGE = 20
+ARCHIVES_PER_PAGE = 20
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(value):
+    """'2026-12' → (2026, 12); anything else → None."""
+    match = MONTH_RE.match(value or "")
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        return None
+    return year, month
+
+
+def upcoming_sessions(themes=None, limit=5, now=None):
+    """The next sessions, optionally of events sharing one of `themes` (home page, dossiers)."""
+    sessions = EventSession.objects.live().upcoming(now)
+    if themes is not None:
+        sessions = sessions.filter(event__in=Event.objects.filter(themes__in=themes))
+    return list(sessions.for_listing().order_by("start", "pk")[:limit])
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    value: str
+    label: str
+    selected: bool
+
+
+class EventFilter:
+    """Parses the agenda's query string (`kind`, `format`, `theme`, `departement`, `month`). Every
+    filter but the month accepts several values; unknown values are dropped rather than raising, so a
+    stale or hand-edited URL (or calendar subscription) still answers."""
+
+    def __init__(self, params):
+        self.params = params
+        self.themes = list(Theme.objects.all())
+        self.departements = list(Departement.objects.in_order())
+        theme_slugs = {theme.slug for theme in self.themes}
+        codes = {departement.code for departement in self.departements}
+        self.kind = [v for v in params.getlist("kind") if v in EventKind.values]
+        self.format = [v for v in params.getlist("format") if v in EventFormat.values]
+        self.theme = [v for v in params.getlist("theme") if v in theme_slugs]
+        self.departement = [v for v in params.getlist("departement") if v in codes]
+        self.month = parse_month(params.get("month"))
+
+    @property
+    def active(self):
+        return bool(self.kind or self.format or self.theme or self.departement or self.month)
+
+    def filter_sessions(self, sessions):
+        events = Event.objects.live()
+        if self.kind:
+            events = events.filter(kind__in=self.kind)
+        if self.format:
+            events = events.filter(format__in=self.format)
+        if self.theme:
+            events = events.filter(themes__slug__in=self.theme)
+        if self.departement:
+            events = events.filter(departement__code__in=self.departement)
+        # A subquery rather than joins: an event with two matching themes is still listed once.
+        return sessions.filter(event__in=events.values("pk"))
+
+    def upcoming(self, now=None):
+        sessions = self.filter_sessions(EventSession.objects.upcoming(now))
+        if self.month:
+            sessions = sessions.between(*month_bounds(*self.month, PARIS))
+        return sessions.for_listing().order_by("start", "pk")
+
+    def paginate(self, page_number):
+        return Paginator(self.upcoming(), SESSIONS_PER_PAGE).get_page(page_number)
+
+    def kind_choices(self):
+        return [FilterChoice(v, label, v in self.kind) for v, label in EventKind.choices]
+
+    def format_choices(self):
+        return [FilterChoice(v, label, v in self.format) for v, label in EventFormat.choices]
+
+    def theme_choices(self):
+        return [FilterChoice(t.slug, t.name, t.slug in self.theme) for t in self.themes]
+
+    def departement_choices(self):
+        return [FilterChoice(d.code, str(d), d.code in self.departement) for d in self.departements]
+
+    @property
+    def month_value(self):
+        return f"{self.month[0]:04d}-{self.month[1]:02d}" if self.month else ""
+
+    def querystring(self, with_month=True):
+        """The recognised filters only, so links never carry junk forward."""
+        query = QueryDict(mutable=True)
+        for key in ("kind", "format", "theme", "departement"):
+            query.setlist(key, getattr(self, key))
+        if with_month and self.month:
+            query["month"] = self.month_value
+        return query.urlencode()
+
+    def querystring_without_month(self):
+        return self.querystring(with_month=False)
+
+
+@dataclass
+class CalendarDay:
+    date: datetime.date
+    in_month: bool
+    is_today: bool
+    label: str
+    sessions: list = field(default_factory=list)
+
+
+@dataclass
+class MonthCalendar:
+    year: int
+    month: int
+    weeks: list
+    session_count: int
+
+    @property
+    def title(self):
+        return format_month(self.year, self.month)
+
+    @property
+    def slug(self):
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def previous(self):
+        return (
+            f"{self.year - 1:04d}-12"
+            if self.month == 1
+            else f"{self.year:04d}-{self.month - 1:02d}"
+        )
+
+    @property
+    def next(self):
+        return (
+            f"{self.year + 1:04d}-01"
+            if self.month == 12
+            else f"{self.year:04d}-{self.month + 1:02d}"
+        )
+
+    @property
+    def previous_title(self):
+        year, month = parse_month(self.previous)
+        return format_month(year, month)
+
+    @property
+    def next_title(self):
+        year, month = parse_month(self.next)
+        return format_month(year, month)
+
+
+def month_calendar(year, month, event_filter=None, today=None):
+    """A Monday-first grid of the local month; each session is placed on every local day it covers
+    (past ones too: the grid is a calendar, not the upcoming list). One query plus the themes'."""
+    start, end = month_bounds(year, month, PARIS)
+    sessions = EventSession.objects.between(start, end)
+    sessions = event_filter.filter_sessions(sessions) if event_filter else sessions.live()
+    sessions = list(sessions.for_listing().order_by("start", "pk"))
+    today = today or timezone.localdate()
+    by_day = {}
+    for session in sessions:
+        day = max(session.first_day, start.date())
+        last = min(session.last_day, (end - datetime.timedelta(days=1)).date())
+        while day <= last:
+            by_day.setdefault(day, []).append(session)
+            day += datetime.timedelta(days=1)
+    weeks = [
+        [
+            CalendarDay(day, day.month == month, day == today, format_day(day), by_day.get(day, []))
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    return MonthCalendar(year, month, weeks, len(sessions))
+
+
+def past_events(now=None):
+    """Events whose every session is over, the most recent first, with their documents and sessions."""
+    now = now or timezone.now()
+    return (
+        Event.objects.live()
+        .annotate(last_end=Max("sessions__end"))
+        .filter(last_end__lte=now)
+        .select_related("departement", "organiser_actor")
+        .prefetch_related(
+            Prefetch("sessions", queryset=EventSession.objects.order_by("start", "pk")),
+            Prefetch(
+                "documents",
+                queryset=EventDocument.objects.select_related("resource").order_by("sort_order"),
+            ),
+        )
+        .order_by("-last_end", "-pk")
+    )
+
+
+def event_detail(slug):
+    """A live event with everything its page shows, or None."""
+    return (
+        Event.objects.live()
+        .select_related("departement", "organiser_actor")
+        .prefetch_related(
+            "themes",
+            Prefetch("sessions", queryset=EventSession.objects.order_by("start", "pk")),
+            Prefetch(
+                "documents",
+                queryset=EventDocument.objects.select_related("resource").order_by("sort_order"),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def actor_events(actor, upcoming_limit=5, past_limit=3, now=None):
+    """The sessions an actor organises: the next ones, and the most recent past ones."""
+    sessions = EventSession.objects.live().filter(event__organiser_actor=actor).for_listing()
+    return {
+        "upcoming": list(sessions.upcoming(now).order_by("start", "pk")[:upcoming_limit]),
+        "past": list(sessions.past(now).order_by("-start", "-pk")[:past_limit]),
+    }

@@ -1,0 +1,336 @@
+"""The jurists' side, in the Wagtail admin: queue, ticket, statistics, requester export and erasure.
+
+Every view refuses anyone who is not a jurist or a superuser (403) before looking anything up, and
+every read or change of a ticket goes into the audit log.
+"""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from . import services
+from .forms import (
+    AnswerForm,
+    AssignForm,
+    DossiersForm,
+    MergeForm,
+    NoteForm,
+    QueueFilterForm,
+    RequesterForm,
+    StatusForm,
+)
+from .models import Attachment, Status, Ticket
+from .views import download, private
+
+PAGE_SIZE = 50
+
+
+class JuristOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_jurist(request.user):
+            raise PermissionDenied
+        response = super().dispatch(request, *args, **kwargs)
+        return private(response)
+
+
+class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "helpdesk/admin/queue.html"
+    page_title = "Permanence juridique"
+    header_icon = "mail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        jurist_choices = [(u.pk, u.get_full_name() or u.get_username()) for u in services.jurists()]
+        form = QueueFilterForm(self.request.GET, jurist_choices=jurist_choices)
+        filters = form.cleaned_or_default()
+        today = timezone.localdate()
+        tickets, counts, facets = services.queue(filters, self.request.user, today=today)
+        form.show_counts(facets)
+        page = Paginator(tickets, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            {
+                "filter_form": form,
+                "page_obj": page,
+                "tickets": page.object_list,
+                "today": today,
+                "status_counts": [
+                    (value, label, counts.get(value, 0)) for value, label in Status.choices
+                ],
+                "total": sum(counts.values()),
+                "overdue_count": services.Ticket.objects.overdue(today)
+                .filter(merged_into__isnull=True)
+                .count(),
+                "querystring": query.urlencode(),
+            }
+        )
+        return context
+
+
+class TicketView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "helpdesk/admin/ticket.html"
+    header_icon = "mail"
+
+    def get_page_title(self):
+        return f"Demande n° {self.ticket.pk}"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_jurist(request.user):
+            raise PermissionDenied
+        self.ticket = get_object_or_404(
+            Ticket.objects.select_related("topic", "departement", "assignee", "merged_into"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ticket = self.ticket
+        services.audit(ticket, "viewed", self.request.user)
+        context.update(
+            {
+                "ticket": ticket,
+                "today": timezone.localdate(),
+                "thread": ticket.messages.select_related("author").prefetch_related("attachments"),
+                "first_attachments": ticket.attachments.filter(message__isnull=True),
+                "related": services.related_tickets(ticket)[:20],
+                "audit_entries": ticket.audit_entries.select_related("user")[:50],
+                "dossiers": ticket.dossiers.all(),
+                "assign_form": AssignForm(initial={"assignee": ticket.assignee_id}),
+                "status_form": StatusForm(initial={"status": ticket.status}),
+                "answer_form": kwargs.get("answer_form") or AnswerForm(),
+                "note_form": kwargs.get("note_form") or NoteForm(),
+                "merge_form": MergeForm(),
+                "dossiers_form": DossiersForm(initial={"dossiers": list(ticket.dossiers.all())}),
+                "status_choices": Status.choices,
+            }
+        )
+        return context
+
+
+class TicketActionView(JuristOnlyMixin, View):
+    """All the changes to a ticket, each a POST with the CSRF token, each audited (in services)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, action):
+        ticket = get_object_or_404(Ticket, pk=pk)
+        user = request.user
+        handler = getattr(self, f"do_{action.replace('-', '_')}", None)
+        if handler is None:
+            raise Http404
+        result = handler(ticket, user, request.POST)
+        return result or redirect("helpdesk_admin:ticket", pk=ticket.pk)
+
+    def do_claim(self, ticket, user, data):
+        services.assign(ticket, user, by=user)
+        messages.success(self.request, "Vous avez pris cette demande.")
+
+    def do_assign(self, ticket, user, data):
+        form = AssignForm(data)
+        if form.is_valid():
+            services.assign(ticket, form.cleaned_data["assignee"], by=user)
+            messages.success(self.request, "Attribution enregistrée.")
+        else:
+            messages.error(self.request, "Choisissez un ou une juriste de la liste.")
+
+    def do_status(self, ticket, user, data):
+        form = StatusForm(data)
+        if form.is_valid():
+            services.change_status(ticket, form.cleaned_data["status"], by=user)
+            messages.success(self.request, f"Statut : {ticket.get_status_display()}.")
+        else:
+            messages.error(self.request, "Statut inconnu.")
+
+    def do_close(self, ticket, user, data):
+        services.change_status(ticket, Status.CLOSED, by=user)
+        messages.success(self.request, "Demande close.")
+
+    def do_answer(self, ticket, user, data):
+        form = AnswerForm(data)
+        if not form.is_valid():
+            return self._invalid(ticket, answer_form=form)
+        _message, email = services.answer(
+            ticket, form.cleaned_data["body"], user, canned=form.cleaned_data["canned"]
+        )
+        services.deliver_now([email])
+        messages.success(self.request, "Réponse publiée ; le demandeur est prévenu par courriel.")
+
+    def do_note(self, ticket, user, data):
+        form = NoteForm(data)
+        if not form.is_valid():
+            return self._invalid(ticket, note_form=form)
+        services.add_note(ticket, form.cleaned_data["body"], user)
+        messages.success(self.request, "Note interne ajoutée.")
+
+    def do_merge(self, ticket, user, data):
+        form = MergeForm(data)
+        target = (
+            Ticket.objects.filter(pk=form.cleaned_data["target"]).first()
+            if form.is_valid()
+            else None
+        )
+        try:
+            if target is None:
+                raise ValueError
+            services.merge(ticket, target, by=user)
+        except ValueError:
+            messages.error(self.request, "Fusion impossible : vérifiez le numéro de la demande.")
+            return None
+        messages.success(self.request, f"Demande fusionnée dans la demande n° {target.pk}.")
+        return redirect("helpdesk_admin:ticket", pk=target.pk)
+
+    def do_dossiers(self, ticket, user, data):
+        form = DossiersForm(data)
+        if form.is_valid():
+            services.set_dossiers(ticket, list(form.cleaned_data["dossiers"]), by=user)
+            messages.success(self.request, "Dossiers enregistrés.")
+
+    def do_faq(self, ticket, user, data):
+        try:
+            page = services.create_faq_draft(ticket, user)
+        except ValueError as error:
+            messages.error(self.request, str(error))
+            return None
+        messages.success(
+            self.request,
+            "Brouillon de fiche créé : relisez-le, anonymisez-le et soumettez-le au comité.",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+    def _invalid(self, ticket, **forms):
+        view = TicketView.as_view()
+        self.request.method = "GET"
+        return view(self.request, pk=ticket.pk, **forms)
+
+
+class AttachmentView(JuristOnlyMixin, View):
+    def get(self, request, pk):
+        attachment = get_object_or_404(Attachment.objects.select_related("ticket"), pk=pk)
+        services.audit(
+            attachment.ticket, "downloaded", request.user, detail=f"pièce {attachment.pk}"
+        )
+        return download(attachment)
+
+
+def _period(params):
+    today = timezone.localdate()
+    try:
+        start = datetime.date.fromisoformat(params.get("debut", ""))
+    except ValueError:
+        start = datetime.date(today.year, 1, 1)
+    try:
+        end = datetime.date.fromisoformat(params.get("fin", ""))
+    except ValueError:
+        end = datetime.date(start.year, 12, 31)
+    if end < start or (end - start).days > 3 * 366:
+        end = datetime.date(start.year, 12, 31)
+    return start, end
+
+
+class StatisticsView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "helpdesk/admin/statistics.html"
+    page_title = "Permanence juridique : statistiques"
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        start, end = _period(self.request.GET)
+        figures = services.statistics_for(start, end)
+        peak = max([count for _, count in figures["months"]] + [1])
+        context.update(
+            {
+                "figures": figures,
+                "bars": [
+                    (month, count, round(100 * count / peak)) for month, count in figures["months"]
+                ],
+                "period_query": f"debut={start.isoformat()}&fin={end.isoformat()}",
+            }
+        )
+        return context
+
+
+class StatisticsCsvView(JuristOnlyMixin, View):
+    def get(self, request):
+        start, end = _period(request.GET)
+        publication = request.GET.get("publication") == "1"
+        rows = services.statistics_csv_rows(
+            services.statistics_for(start, end), publication=publication
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        suffix = "-publication" if publication else ""
+        response["Content-Disposition"] = (
+            f'attachment; filename="permanence-{start:%Y%m%d}-{end:%Y%m%d}{suffix}.csv"'
+        )
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerows(rows)
+        return response
+
+
+class RequesterDataView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Right of access and erasure: export a requester's data as JSON, or erase it (both POST)."""
+
+    template_name = "helpdesk/admin/requester.html"
+    page_title = "Permanence juridique : données d'un demandeur"
+    header_icon = "user"
+
+    def post(self, request):
+        form = RequesterForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        email = form.cleaned_data["email"]
+        if request.POST.get("action") == "erase":
+            if request.POST.get("confirm") != "1":
+                form.add_error(None, "Cochez la case de confirmation pour effacer.")
+                return self.render_to_response(self.get_context_data(form=form))
+            count = services.erase_requester(email, request.user)
+            messages.success(request, f"Données effacées pour {count} demande(s).")
+            return redirect("helpdesk_admin:requester")
+        tickets = list(services.requester_tickets(email))
+        for ticket in tickets:
+            services.audit(ticket, "exported", request.user)
+        response = HttpResponse(
+            services.export_requester_data(email), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="permanence-donnees-demandeur.json"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", RequesterForm())
+        return context
+
+
+admin_urlpatterns = [
+    path("", QueueView.as_view(), name="queue"),
+    path("<int:pk>/", TicketView.as_view(), name="ticket"),
+    path("<int:pk>/<slug:action>/", TicketActionView.as_view(), name="action"),
+    path("pieces/<int:pk>/", AttachmentView.as_view(), name="attachment"),
+    path("statistiques/", StatisticsView.as_view(), name="statistics"),
+    path("statistiques.csv", StatisticsCsvView.as_view(), name="statistics_csv"),
+    path("demandeur/", RequesterDataView.as_view(), name="requester"),
+]
+
+
+def urls():
+    return [
+        path(
+            "permanence/",
+            include((admin_urlpatterns, "helpdesk_admin"), namespace="helpdesk_admin"),
+        )
+    ]
+
+
+def queue_url():
+    return reverse("helpdesk_admin:queue")

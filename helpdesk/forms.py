@@ -1,0 +1,315 @@
+"""Forms of the helpdesk: the public request and reply, the jurists' actions and the queue filters."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import RegexValidator
+
+from content.models import DossierPage
+from directory.models import Departement
+
+from . import services
+from .models import AgeBand, CannedAnswer, CareStatus, Profession, Status, Topic
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several optional files, each checked by content and size; cleans to [(upload, content_type)]."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if len(uploads) > settings.HELPDESK_MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                f"Pas plus de {settings.HELPDESK_MAX_ATTACHMENTS} fichiers par envoi."
+            )
+        cleaned, errors = [], []
+        for upload in uploads:
+            super().clean(upload, initial)
+            try:
+                cleaned.append((upload, services.check_upload(upload)))
+            except services.AttachmentRefused as error:
+                errors.append(str(error))
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+phone_validator = RegexValidator(
+    r"^[0-9+ ().-]{6,30}$", "Saisissez un numéro de téléphone valide, par exemple 01 23 45 67 89."
+)
+
+
+class AccessibleForm(forms.Form):
+    """Links each field to its help text and error message (aria-describedby) and marks it invalid."""
+
+    described_by = {}  # field name -> id of a text on the page that explains it
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if (
+                field.error_messages.get("required")
+                is forms.Field.default_error_messages["required"]
+            ):
+                field.error_messages["required"] = "Ce champ est obligatoire."
+            if "invalid_choice" in field.error_messages:
+                field.error_messages["invalid_choice"] = (
+                    "Sélectionnez un choix valide dans la liste."
+                )
+        self._describe()
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe()
+
+    def _describe(self):
+        errors = getattr(self, "_errors", None) or {}
+        for name, field in self.fields.items():
+            ids = [self.described_by[name]] if name in self.described_by else []
+            if field.help_text:
+                ids.append(f"id_{name}-help")
+            if name in errors:
+                ids.append(f"id_{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class RequestForm(AccessibleForm):
+    """The public request. Field order is the order of the page; labels and help are what the user reads."""
+
+    described_by = {"consent": "consentement-notice"}
+
+    requester_name = forms.CharField(
+        label="Vos nom et prénom",
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    requester_email = forms.EmailField(
+        label="Votre adresse électronique",
+        max_length=254,
+        error_messages={
+            "invalid": "Saisissez une adresse électronique valide, par exemple nom@exemple.fr."
+        },
+        help_text="Nous vous y envoyons le lien privé de suivi de votre demande.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    requester_phone = forms.CharField(
+        label="Votre téléphone (facultatif)",
+        max_length=30,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    profession = forms.ChoiceField(
+        label="Votre profession", choices=[("", "Choisir…")] + Profession.choices
+    )
+    structure = forms.CharField(
+        label="Votre structure (facultatif)",
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    departement = forms.ModelChoiceField(
+        label="Département concerné",
+        queryset=Departement.objects.in_order(),
+        empty_label="Choisir…",
+        to_field_name="code",
+    )
+    topic = forms.ModelChoiceField(
+        label="Sujet de la question",
+        queryset=Topic.objects.filter(active=True),
+        empty_label="Choisir…",
+        to_field_name="slug",
+    )
+    age_band = forms.ChoiceField(label="Âge du jeune", choices=[("", "Choisir…")] + AgeBand.choices)
+    care_status = forms.ChoiceField(
+        label="Situation de prise en charge", choices=[("", "Choisir…")] + CareStatus.choices
+    )
+    question = forms.CharField(
+        label="Votre question",
+        min_length=20,
+        error_messages={
+            "min_length": "Votre question doit compter au moins 20 caractères : précisez la situation."
+        },
+        max_length=8000,
+        help_text="Décrivez la situation sans le nom, la date de naissance ni les numéros de dossier du jeune.",
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    attachments = AttachmentsField(
+        label="Documents (facultatif)",
+        help_text="PDF, images ou documents bureautiques, 10 Mo au plus chacun, 3 fichiers au plus. "
+        "Masquez le nom et les numéros de dossier du jeune.",
+    )
+    consent = forms.BooleanField(
+        label="J'accepte que ces informations soient conservées et traitées pour répondre à ma demande, "
+        "dans les conditions décrites ci-dessus.",
+        error_messages={"required": "Cochez la case de consentement pour envoyer votre demande."},
+    )
+    # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
+    website = forms.CharField(label="Ne pas remplir ce champ", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = (
+            f"PDF, images ou documents bureautiques, {settings.HELPDESK_MAX_ATTACHMENT_BYTES // (1024 * 1024)} Mo "
+            f"au plus chacun, {settings.HELPDESK_MAX_ATTACHMENTS} fichiers au plus. "
+            "Masquez le nom et les numéros de dossier du jeune."
+        )
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+
+class ReplyForm(AccessibleForm):
+    body = forms.CharField(
+        label="Votre message", max_length=8000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    attachments = AttachmentsField(
+        label="Documents (facultatif)", help_text="PDF, images ou documents bureautiques."
+    )
+
+
+# --- Jurists ------------------------------------------------------------------------------------------
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label="Attribuer à", queryset=None, required=False, empty_label="Personne"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = services.jurists()
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Nouveau statut", choices=Status.choices)
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label="Réponse au demandeur",
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    canned = forms.ModelChoiceField(
+        label="Ajouter une réponse type",
+        queryset=CannedAnswer.objects.all(),
+        required=False,
+        empty_label="Aucune",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("body") or "").strip() and not cleaned.get("canned"):
+            raise forms.ValidationError("Écrivez une réponse ou choisissez une réponse type.")
+        return cleaned
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label="Note interne", max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class MergeForm(forms.Form):
+    target = forms.IntegerField(label="Numéro de la demande qui reçoit ce doublon", min_value=1)
+
+
+class DossiersForm(forms.Form):
+    dossiers = forms.ModelMultipleChoiceField(
+        label="Dossiers utilisés",
+        queryset=DossierPage.objects.live().order_by("title"),
+        required=False,
+    )
+
+
+class RequesterForm(forms.Form):
+    email = forms.EmailField(label="Adresse électronique du demandeur")
+
+
+# --- Queue filters: an allow-list, never free lookups -------------------------------------------------
+
+AGE_FILTERS = {
+    "moins-3": ("Moins de 3 jours", 0, 3),
+    "3-7": ("3 à 7 jours", 3, 8),
+    "8-30": ("8 à 30 jours", 8, 31),
+    "plus-30": ("Plus de 30 jours", 31, None),
+}
+
+SORTS = {
+    "attente": "Les plus anciennes sans réponse d'abord",
+    "recues": "Reçues le plus récemment",
+    "echeance": "Échéance la plus proche",
+    "activite": "Dernière activité",
+}
+
+
+class QueueFilterForm(forms.Form):
+    """Every value the queue accepts is listed here; anything else is dropped, so no `__` lookup or
+    unknown field can reach the ORM."""
+
+    status = forms.ChoiceField(
+        label="Statut",
+        choices=[("", "Tous sauf clos"), ("tous", "Tous")] + Status.choices,
+        required=False,
+    )
+    topic = forms.ModelChoiceField(
+        label="Sujet",
+        queryset=Topic.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Tous",
+    )
+    departement = forms.ModelChoiceField(
+        label="Département",
+        queryset=Departement.objects.in_order(),
+        required=False,
+        to_field_name="code",
+        empty_label="Tous",
+    )
+    assignee = forms.ChoiceField(label="Juriste", required=False)
+    age = forms.ChoiceField(
+        label="Ancienneté",
+        choices=[("", "Toutes")] + [(k, v[0]) for k, v in AGE_FILTERS.items()],
+        required=False,
+    )
+    sort = forms.ChoiceField(label="Ordre", choices=list(SORTS.items()), required=False)
+
+    def __init__(self, *args, jurist_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [
+            ("", "Tous"),
+            ("moi", "Moi"),
+            ("aucun", "Non attribuées"),
+        ] + [(str(pk), name) for pk, name in jurist_choices]
+
+    def show_counts(self, facets):
+        """Add the number of listed tickets to each topic, département and jurist choice."""
+        topics = facets.get("topic", {})
+        departements = facets.get("departement", {})
+        assignees = facets.get("assignee", {})
+        self.fields["topic"].label_from_instance = lambda t: f"{t.name} ({topics.get(t.pk, 0)})"
+        self.fields["departement"].label_from_instance = lambda d: (
+            f"{d} ({departements.get(d.pk, 0)})"
+        )
+        self.fields["assignee"].choices = [
+            (value, f"{label} ({assignees.get(int(value), 0)})" if value.isdigit() else label)
+            for value, label in self.fields["assignee"].choices
+        ]
+
+    def cleaned_or_default(self):
+        """The valid values; each invalid one is ignored rather than failing the page."""
+        if self.is_valid():
+            return self.cleaned_data
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}

@@ -1,0 +1,385 @@
+"""The legal helpdesk: requests from professionals about a minor's situation, the jurists' answers.
+
+This is the portal's most sensitive data. The models keep the young person's situation in structured
+fields (age band, care status) rather than free text, store follow-up tokens only as hashes, keep
+attachments outside the public media, and let `services.anonymise` strip identities after the retention
+period while keeping what the yearly figures need (topic, département, profession, dates).
+"""
+
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under HELPDESK_PRIVATE_ROOT (outside MEDIA_ROOT, never served directly), readable by the owner only.
+
+    The root is read from settings on each access so that tests can point it at a temporary directory.
+    """
+
+    @property
+    def base_location(self):
+        return str(settings.HELPDESK_PRIVATE_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    @property
+    def file_permissions_mode(self):
+        return 0o600
+
+    @property
+    def directory_permissions_mode(self):
+        return 0o700
+
+
+def private_storage():
+    return PrivateStorage()
+
+
+def attachment_path(instance, filename):
+    """A random name: neither the original file name nor the ticket appears on disk."""
+    extension = Path(filename).suffix.lower()
+    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class Topic(models.Model):
+    """What a request is about: a managed list seeded with the recurring questions and the portal's themes,
+    so that requests can be counted by topic in the yearly report."""
+
+    slug = models.SlugField("identifiant", unique=True)
+    name = models.CharField("nom", max_length=160)
+    theme = models.ForeignKey(
+        "content.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="thème",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    active = models.BooleanField("proposé dans le formulaire", default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("theme"),
+        FieldPanel("position"),
+        FieldPanel("active"),
+    ]
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "sujet de la permanence"
+        verbose_name_plural = "sujets de la permanence"
+
+    def __str__(self):
+        return self.name
+
+
+class Profession(models.TextChoices):
+    TRAVAILLEUR_SOCIAL = "travailleur-social", "Travailleur ou travailleuse social(e)"
+    EDUCATEUR = "educateur", "Éducateur ou éducatrice"
+    ASE = "ase", "Professionnel(le) de l'ASE / du département"
+    AVOCAT = "avocat", "Avocat(e)"
+    ASSOCIATION = "association", "Bénévole ou salarié(e) d'association"
+    SANTE = "sante", "Professionnel(le) de santé"
+    ENSEIGNANT = "enseignant", "Enseignant(e)"
+    JOURNALISTE = "journaliste", "Journaliste"
+    CHERCHEUR = "chercheur", "Chercheur, chercheuse ou étudiant(e)"
+    AUTRE = "autre", "Autre"
+
+
+class AgeBand(models.TextChoices):
+    UNDER_15 = "moins-15", "Moins de 15 ans"
+    FROM_15 = "15-16", "15 à 16 ans"
+    FROM_16 = "16-18", "16 à 18 ans"
+    YOUNG_ADULT = "18-21", "Jeune majeur (18 à 21 ans)"
+    UNKNOWN = "inconnu", "Âge contesté ou inconnu"
+
+
+class CareStatus(models.TextChoices):
+    EVALUATION = "evaluation", "Mise à l'abri / en cours d'évaluation"
+    NOT_RECOGNISED = "non-reconnu", "Non reconnu mineur (refus de prise en charge)"
+    ASE = "ase", "Confié à l'ASE"
+    YOUNG_ADULT = "jeune-majeur", "Accompagnement jeune majeur (APJM)"
+    END_OF_CARE = "fin-prise-en-charge", "Fin de prise en charge"
+    NONE = "aucune", "Aucune prise en charge"
+    OTHER = "autre", "Autre ou ne sait pas"
+
+
+class Status(models.TextChoices):
+    NEW = "nouveau", "Nouveau"
+    IN_PROGRESS = "en-cours", "En cours"
+    WAITING = "en-attente", "En attente du demandeur"
+    ANSWERED = "repondu", "Répondu"
+    CLOSED = "clos", "Clos"
+
+
+# Statuses in which the request waits for a jurist: they count for the due date and the "unanswered" order.
+OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
+
+
+class TicketQuerySet(models.QuerySet):
+    def waiting_for_jurist(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        return self.waiting_for_jurist().filter(due_date__lt=today or timezone.localdate())
+
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+
+class Ticket(models.Model):
+    """A request to the permanence juridique. The requester is a professional; the young person is only
+    described by structured fields, never by name, date of birth or file number."""
+
+    # Requester (personal data, removed by anonymisation)
+    requester_name = models.CharField("nom du demandeur", max_length=120)
+    requester_email = models.EmailField("courriel du demandeur", db_index=True)
+    requester_phone = models.CharField("téléphone", max_length=30, blank=True)
+    structure = models.CharField("structure", max_length=160, blank=True)
+    # Kept after anonymisation, for the figures
+    profession = models.CharField("profession", max_length=30, choices=Profession.choices)
+    departement = models.ForeignKey(
+        "directory.Departement",
+        on_delete=models.PROTECT,
+        related_name="helpdesk_tickets",
+        verbose_name="département",
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="tickets", verbose_name="sujet"
+    )
+    age_band = models.CharField("âge du jeune", max_length=20, choices=AgeBand.choices)
+    care_status = models.CharField(
+        "situation de prise en charge", max_length=30, choices=CareStatus.choices
+    )
+    question = models.TextField("question")
+    consent_at = models.DateTimeField("consentement donné le")
+
+    status = models.CharField(
+        "statut", max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="helpdesk_tickets",
+        verbose_name="juriste",
+    )
+    created_at = models.DateTimeField("reçu le", default=timezone.now, db_index=True)
+    due_date = models.DateField("réponse attendue le", db_index=True)
+    first_answer_at = models.DateTimeField("première réponse le", null=True, blank=True)
+    last_activity_at = models.DateTimeField(
+        "dernière activité", default=timezone.now, db_index=True
+    )
+    closed_at = models.DateTimeField("clos le", null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged",
+        verbose_name="fusionné dans",
+    )
+    dossiers = models.ManyToManyField(
+        "content.DossierPage", blank=True, related_name="+", verbose_name="dossiers utilisés"
+    )
+    faq_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="fiche tirée",
+    )
+    anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "demande"
+        verbose_name_plural = "demandes"
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"Demande n° {self.pk}"
+
+    @property
+    def reference(self):
+        return f"PJ-{self.created_at:%Y}-{self.pk:05d}"
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today=None):
+        return self.is_open and self.due_date < (today or timezone.localdate())
+
+
+class AccessToken(models.Model):
+    """A follow-up link for the requester. Only the SHA-256 of the token is stored: a database leak gives
+    no working link. A new token goes in each email, so each link mailed keeps working."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "lien de suivi"
+        verbose_name_plural = "liens de suivi"
+
+
+class MessageKind(models.TextChoices):
+    REQUESTER = "demandeur", "Message du demandeur"
+    ANSWER = "reponse", "Réponse"
+    NOTE = "note", "Note interne"
+
+
+class MessageQuerySet(models.QuerySet):
+    def visible_to_requester(self):
+        return self.exclude(kind=MessageKind.NOTE)
+
+
+class Message(models.Model):
+    """One message of a ticket's thread: the requester's, a jurist's public answer, or an internal note that
+    the requester never sees on the follow-up page (but that falls under the right of access)."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField("type", max_length=20, choices=MessageKind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="auteur",
+    )
+    body = models.TextField("texte")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "message"
+
+    @property
+    def is_note(self):
+        return self.kind == MessageKind.NOTE
+
+
+class Attachment(models.Model):
+    """A document joined to a request or a reply. Stored under a random name in the private root,
+    its type checked by content; served only through the access-checked download views."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
+    )
+    file = models.FileField(storage=private_storage, upload_to=attachment_path, max_length=200)
+    original_name = models.CharField("nom du fichier", max_length=150)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "pièce jointe"
+        verbose_name_plural = "pièces jointes"
+
+    def __str__(self):
+        return self.original_name
+
+    def delete_file(self):
+        if self.file:
+            self.file.storage.delete(self.file.name)
+
+
+class CannedAnswer(models.Model):
+    """A reusable answer the jurists maintain, with the dossiers and resources it points to."""
+
+    title = models.CharField("titre", max_length=160)
+    body = models.TextField(
+        "texte", help_text="Texte brut ; les adresses web deviennent des liens."
+    )
+    pages = models.ManyToManyField(
+        "wagtailcore.Page",
+        blank=True,
+        related_name="+",
+        verbose_name="dossiers et ressources cités",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("body"), FieldPanel("pages")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "réponse type"
+        verbose_name_plural = "réponses types"
+
+    def __str__(self):
+        return self.title
+
+
+class AuditEntry(models.Model):
+    """Who viewed or changed which ticket, and when: reads are logged too. The detail never holds
+    personal data or message text, only what was done."""
+
+    ticket = models.ForeignKey(
+        Ticket, null=True, on_delete=models.SET_NULL, related_name="audit_entries"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor = models.CharField("acteur", max_length=20, default="juriste")
+    action = models.CharField("action", max_length=40, db_index=True)
+    detail = models.CharField("détail", max_length=255, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "entrée du journal"
+        verbose_name_plural = "journal de la permanence"
+
+
+class EmailStatus(models.TextChoices):
+    PENDING = "pending", "À envoyer"
+    SENT = "sent", "Envoyé"
+    FAILED = "failed", "Échec définitif"
+
+
+class OutboundEmail(models.Model):
+    """The outbox: an email is stored before it is sent, so a mail server failure never loses a request
+    and `helpdesk_send_pending` retries it. The body (which holds a follow-up link) is wiped once sent."""
+
+    ticket = models.ForeignKey(Ticket, null=True, on_delete=models.SET_NULL, related_name="emails")
+    to = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "courriel sortant"
+        verbose_name_plural = "courriels sortants"

@@ -1,0 +1,228 @@
+"""The jurist's ticket page: thread, assignment, status, answers, notes, canned answers, merge, audit."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from content.factories import DossierPageFactory
+from helpdesk import services
+from helpdesk.factories import CannedAnswerFactory, MessageFactory, TicketFactory
+from helpdesk.models import AuditEntry, MessageKind, Status
+
+from .conftest import upload
+
+
+@pytest.fixture
+def jurist_client(client, jurist):
+    client.force_login(jurist)
+    return client
+
+
+def post(client, ticket, action, data=None):
+    return client.post(f"/admin/permanence/{ticket.pk}/{action}/", data or {})
+
+
+def test_ticket_page_shows_thread_notes_related_and_logs_the_read(jurist_client, jurist, ticket):
+    MessageFactory(ticket=ticket, kind=MessageKind.NOTE, body="Note : appeler la préfecture.")
+    other = TicketFactory(requester_email=ticket.requester_email.upper())
+    response = jurist_client.get(f"/admin/permanence/{ticket.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "appeler la préfecture" in html and "Note interne" in html
+    assert f"Demande n° {other.pk}" in html  # related ticket from the same requester
+    assert ticket.requester_email in html
+    entry = AuditEntry.objects.get(ticket=ticket, action="viewed")
+    assert entry.user == jurist
+    assert response["Cache-Control"].startswith("no-store")
+
+
+def test_claim_assign_reassign_and_status(jurist_client, jurist, superuser, ticket):
+    post(jurist_client, ticket, "claim")
+    ticket.refresh_from_db()
+    assert ticket.assignee == jurist and ticket.status == Status.IN_PROGRESS
+    post(jurist_client, ticket, "assign", {"assignee": superuser.pk})
+    ticket.refresh_from_db()
+    assert ticket.assignee == superuser
+    post(jurist_client, ticket, "assign", {"assignee": 987654})  # not a jurist: refused
+    ticket.refresh_from_db()
+    assert ticket.assignee == superuser
+    post(jurist_client, ticket, "status", {"status": "en-attente"})
+    ticket.refresh_from_db()
+    assert ticket.status == Status.WAITING
+    post(jurist_client, ticket, "status", {"status": "requester__email"})
+    ticket.refresh_from_db()
+    assert ticket.status == Status.WAITING
+    post(jurist_client, ticket, "close")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.CLOSED and ticket.closed_at
+    actions = list(AuditEntry.objects.filter(ticket=ticket).values_list("action", flat=True))
+    assert {"claimed", "reassigned", "status"} <= set(actions)
+
+
+def test_answer_is_published_and_requester_told_by_link_only(jurist_client, ticket):
+    response = post(jurist_client, ticket, "answer", {"body": "Vous pouvez saisir la DREETS."})
+    assert response.status_code == 302
+    ticket.refresh_from_db()
+    assert ticket.status == Status.ANSWERED and ticket.first_answer_at
+    assert ticket.messages.get().kind == MessageKind.ANSWER
+    assert len(mail.outbox) == 1 and "DREETS" not in mail.outbox[0].body
+    assert "/permanence/suivi/" in mail.outbox[0].body
+
+
+def test_empty_answer_is_refused_with_message(jurist_client, ticket):
+    response = post(jurist_client, ticket, "answer", {"body": "  "})
+    assert response.status_code == 200
+    assert "Écrivez une réponse" in response.content.decode()
+    assert not ticket.messages.exists()
+
+
+def test_canned_answer_with_links_to_dossiers(jurist_client, ticket, dossier_index):
+    dossier = DossierPageFactory(
+        parent=dossier_index, title="Travailler pendant la prise en charge"
+    )
+    canned = CannedAnswerFactory(body="Texte type sur l'APT.")
+    canned.pages.add(dossier)
+    post(jurist_client, ticket, "answer", {"body": "Bonjour,", "canned": canned.pk})
+    body = ticket.messages.get().body
+    assert body.startswith("Bonjour,")
+    assert "Texte type sur l'APT." in body
+    assert dossier.full_url in body
+
+
+def test_internal_note_never_reaches_requester(client, jurist, ticket_with_token):
+    ticket, token = ticket_with_token
+    client.force_login(jurist)
+    post(client, ticket, "note", {"body": "Avis interne confidentiel"})
+    assert ticket.messages.get().kind == MessageKind.NOTE
+    assert len(mail.outbox) == 0
+    client.logout()
+    assert (
+        "Avis interne confidentiel"
+        not in client.get(f"/permanence/suivi/{token}/").content.decode()
+    )
+
+
+def test_merge_duplicate_keeps_requester_link_working(client, jurist, ticket_with_token):
+    duplicate, token = ticket_with_token
+    target = TicketFactory(requester_email=duplicate.requester_email)
+    client.force_login(jurist)
+    response = post(client, duplicate, "merge", {"target": target.pk})
+    assert response["Location"] == f"/admin/permanence/{target.pk}/"
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == target and duplicate.status == Status.CLOSED
+    assert target.messages.filter(body=duplicate.question).exists()
+    client.logout()
+    assert f"{target.topic.name}" in client.get(f"/permanence/suivi/{token}/").content.decode()
+    client.force_login(jurist)
+    assert post(client, target, "merge", {"target": target.pk}).status_code == 302
+    assert target.merged_into is None
+
+
+def test_link_dossiers_used(jurist_client, ticket, dossier_index):
+    dossier = DossierPageFactory(parent=dossier_index, title="Le contrat jeune majeur")
+    post(jurist_client, ticket, "dossiers", {"dossiers": [dossier.pk]})
+    assert list(ticket.dossiers.all()) == [dossier]
+    assert (
+        "Le contrat jeune majeur"
+        in jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    )
+
+
+def test_answered_question_becomes_draft_expert_sheet(
+    jurist_client, jurist, ticket, resource_index
+):
+    ticket.question = "Question avec contact jean@example.org ou 06 11 22 33 44."
+    ticket.save()
+    services.answer(ticket, "Réponse argumentée.", jurist)
+    response = post(jurist_client, ticket, "faq")
+    ticket.refresh_from_db()
+    page = ticket.faq_page.specific
+    assert response["Location"] == f"/admin/pages/{page.pk}/edit/"
+    assert page.kind == "fiche-expert" and not page.live
+    assert "jean@example.org" not in page.body and "06 11 22 33 44" not in page.body
+    assert "Réponse argumentée." in page.body
+
+
+def test_unknown_action_is_404_and_get_not_allowed(jurist_client, ticket):
+    assert post(jurist_client, ticket, "delete").status_code == 404
+    assert jurist_client.get(f"/admin/permanence/{ticket.pk}/claim/").status_code == 405
+
+
+PAYLOAD = (
+    '<script>alert("x")</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">lien</a>'
+)
+
+
+def test_script_payloads_are_inert_everywhere(client, jurist, valid_data):
+    data = {
+        **valid_data,
+        "requester_name": PAYLOAD[:100],
+        "structure": PAYLOAD[:150],
+        "question": PAYLOAD + " jAvAsCrIpT:alert(2) java&#x73;cript:alert(3)",
+    }
+    assert client.post("/permanence/", data).status_code == 302
+    ticket = services.Ticket.objects.get()
+    token = services.issue_token(ticket)
+    client.post(f"/permanence/suivi/{token}/", {"body": PAYLOAD})
+    client.force_login(jurist)
+    post(client, ticket, "answer", {"body": PAYLOAD + " https://example.org/ok"})
+    post(client, ticket, "note", {"body": PAYLOAD})
+    pages = [
+        client.get(f"/admin/permanence/{ticket.pk}/").content.decode(),
+        client.get("/admin/permanence/").content.decode(),
+    ]
+    client.logout()
+    pages.append(client.get(f"/permanence/suivi/{token}/").content.decode())
+    for html in pages:
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert not re.search(
+            r"<a\s[^>]*href\s*=\s*[\"']?\s*(javascript|java&#)", html, re.IGNORECASE
+        )
+        assert not re.search(r"<img\b", html)
+    assert '<a href="https://example.org/ok" rel="nofollow noopener">' in pages[2]
+
+
+def test_audit_log_records_reads_downloads_and_changes_with_who(jurist_client, jurist, ticket):
+    attachment = services.store_attachment(ticket, upload())
+    jurist_client.get(f"/admin/permanence/{ticket.pk}/")
+    jurist_client.get(f"/admin/permanence/pieces/{attachment.pk}/")
+    post(jurist_client, ticket, "note", {"body": "Texte de la note"})
+    entries = list(
+        AuditEntry.objects.filter(ticket=ticket)
+        .order_by("pk")
+        .values_list("action", "user", "detail")
+    )
+    assert ("viewed", jurist.pk, "") in entries
+    assert ("downloaded", jurist.pk, f"pièce {attachment.pk}") in entries
+    assert ("note", jurist.pk, "") in entries
+    assert all(
+        "Texte de la note" not in detail for _, _, detail in entries
+    )  # no content in the log
+    html = jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    assert "downloaded" in html and jurist.username in html
+
+
+def test_public_pages_have_no_inline_script(client, ticket_with_token):
+    _ticket, token = ticket_with_token
+    for url in ("/permanence/", f"/permanence/suivi/{token}/", "/permanence/merci/"):
+        response = client.get(url)
+        html = response.content.decode()
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+        assert " onload=" not in html and " onclick=" not in html
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_jurist_maintains_canned_answers_in_the_admin(jurist_client):
+    from helpdesk.models import CannedAnswer
+
+    response = jurist_client.post(
+        "/admin/snippets/helpdesk/cannedanswer/add/",
+        {
+            "title": "Contrat jeune majeur",
+            "body": "Le contrat jeune majeur se demande avant 18 ans.",
+        },
+    )
+    assert response.status_code == 302
+    assert CannedAnswer.objects.get().title == "Contrat jeune majeur"

@@ -1,0 +1,145 @@
+"""Public views: the request form, the thank-you page, the private follow-up page and its downloads."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods
+
+from portal.ratelimit import allow, client_ip
+
+from . import services
+from .forms import ReplyForm, RequestForm
+
+TOKEN_WINDOW = 600
+
+
+def private(response):
+    """Headers for pages that hold a requester's data: never cached, indexed or leaked as a referrer."""
+    add_never_cache_headers(response)
+    response["Cache-Control"] = "no-store, private"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def ask(request):
+    form = RequestForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_spam():
+            # Bots are told it worked, and nothing is stored.
+            return redirect("helpdesk:thanks")
+        if form.is_valid():
+            ip_ok = allow(
+                "helpdesk-ask-ip", client_ip(request), settings.HELPDESK_RATE_LIMIT_PER_IP, 3600
+            )
+            email_ok = allow(
+                "helpdesk-ask-email",
+                form.cleaned_data["requester_email"].lower(),
+                settings.HELPDESK_RATE_LIMIT_PER_EMAIL,
+                3600,
+            )
+            if ip_ok and email_ok:
+                _ticket, emails = services.submit_request(
+                    form.cleaned_data, form.cleaned_data["attachments"]
+                )
+                services.deliver_now(emails)
+                return redirect("helpdesk:thanks")
+            form.add_error(
+                None,
+                "Vous avez envoyé beaucoup de demandes en peu de temps. Réessayez dans une heure.",
+            )
+            status = 429
+        else:
+            status = 400
+    return render(
+        request,
+        "helpdesk/ask.html",
+        {
+            "form": form,
+            "retention_months": settings.HELPDESK_RETENTION_MONTHS,
+            "target_days": settings.HELPDESK_TARGET_WORKING_DAYS,
+        },
+        status=status,
+    )
+
+
+def thanks(request):
+    return private(render(request, "helpdesk/thanks.html"))
+
+
+def _ticket_or_404(request, token):
+    if not allow(
+        "helpdesk-token-ip",
+        client_ip(request),
+        settings.HELPDESK_TOKEN_LOOKUPS_PER_IP,
+        TOKEN_WINDOW,
+    ):
+        return None, private(render(request, "helpdesk/too_many.html", status=429))
+    ticket = services.ticket_for_token(token)
+    if ticket is None:
+        raise Http404
+    return ticket, None
+
+
+@sensitive_variables("token")
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def follow_up(request, token):
+    ticket, refused = _ticket_or_404(request, token)
+    if refused:
+        return refused
+    form = ReplyForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if ticket.anonymised_at is None and form.is_valid():
+            services.requester_reply(
+                ticket, form.cleaned_data["body"], form.cleaned_data["attachments"]
+            )
+            messages.success(request, "Votre message a été ajouté à votre demande.")
+            return private(redirect(request.path))
+        status = 400
+    else:
+        services.audit(ticket, "viewed")
+    context = {
+        "ticket": ticket,
+        "thread": services.thread_for_requester(ticket),
+        "first_attachments": ticket.attachments.filter(message__isnull=True),
+        "form": form,
+        "token": token,
+    }
+    return private(render(request, "helpdesk/follow_up.html", context, status=status))
+
+
+@sensitive_variables("token")
+def requester_attachment(request, token, pk):
+    ticket, refused = _ticket_or_404(request, token)
+    if refused:
+        return refused
+    attachment = ticket.attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    services.audit(ticket, "downloaded", detail=f"pièce {attachment.pk}")
+    return download(attachment)
+
+
+def download(attachment):
+    """The file as a download that a browser can neither render nor run."""
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return private(response)
