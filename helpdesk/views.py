@@ -20,7 +20,9 @@ def private(response):
     """Headers for pages that hold a requester's data: never cached, indexed or leaked as a referrer."""
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store, private"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the page's own form
+    # posts, which Django's CSRF check refuses. The private URL still never goes to another site.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

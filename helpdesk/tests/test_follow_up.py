@@ -27,7 +27,7 @@ def test_right_token_opens_the_thread_without_internal_notes(client, ticket_with
     assert "Réponse publique sur APT." in html
     assert "Note interne" not in html and "vérifier la jurisprudence" not in html
     assert response["Cache-Control"].startswith("no-store")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
     assert AuditEntry.objects.filter(ticket=ticket, action="viewed", actor="demandeur").exists()
 

@@ -46,3 +46,33 @@ def test_content_pages_have_no_serious_violation(portal, page, axe_source):
     visit(page, portal("/ressources/?kind=rapport"))
     page.locator("main .card__title a").first.click()
     assert_accessible(page, axe_source)
+
+
+def test_directory_pages_have_no_serious_violation(portal, page, axe_source):
+    """The directory with its map, a département page and an actor's page."""
+    for path in (
+        "/annuaire/",
+        "/annuaire/?departement=93&kind=inconnu&page=abc",
+        "/annuaire/departements/93/",
+    ):
+        visit(page, portal(path))
+        assert_accessible(page, axe_source)
+    visit(
+        page,
+        first_link(page, portal, "/annuaire/departements/93/", "main .card--actor .card__title a"),
+    )
+    assert_accessible(page, axe_source)
+
+
+def test_agenda_pages_have_no_serious_violation(portal, page, axe_source):
+    """The agenda list, a month, the archives and an event."""
+    for path in ("/agenda/", "/agenda/?kind=inconnu&month=abc", "/agenda/archives/"):
+        visit(page, portal(path))
+        assert_accessible(page, axe_source)
+    visit(page, portal("/agenda/"))
+    page.get_by_role("link", name="Vue mensuelle").click()
+    page.wait_for_load_state()
+    assert_accessible(page, axe_source)
+    page.locator("table.calendar a").first.click()
+    page.wait_for_load_state()
+    assert_accessible(page, axe_source)

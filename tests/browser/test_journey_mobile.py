@@ -3,14 +3,14 @@ horizontally."""
 
 import pytest
 
-from .helpers import horizontal_overflow, visit
+from .helpers import assert_no_horizontal_scroll, visit
 from .test_accessibility import FIXED_PAGES, first_link
 
 
 @pytest.mark.parametrize(("path", "status"), FIXED_PAGES, ids=[path for path, _ in FIXED_PAGES])
 def test_no_page_scrolls_horizontally(portal, mobile_page, path, status):
     visit(mobile_page, portal(path), status)
-    assert horizontal_overflow(mobile_page) == 0
+    assert_no_horizontal_scroll(mobile_page)
 
 
 def test_menu_leads_to_the_library_and_its_filters_work(portal, mobile_page):
@@ -25,14 +25,46 @@ def test_menu_leads_to_the_library_and_its_filters_work(portal, mobile_page):
     page.get_by_role("button", name="Appliquer les filtres").click()
     page.wait_for_url("**/ressources/?*kind=rapport*")
     assert page.get_by_label("Rapport").is_checked()
-    assert horizontal_overflow(page) == 0
+    assert_no_horizontal_scroll(page)
 
 
 def test_content_pages_fit_a_phone(portal, mobile_page):
     page = mobile_page
     visit(page, first_link(page, portal, "/dossiers/", "main .link-list a"))
-    assert horizontal_overflow(page) == 0, page.url
+    assert_no_horizontal_scroll(page)
     visit(page, portal(page.locator(".dossier__articles a").first.get_attribute("href")))
-    assert horizontal_overflow(page) == 0, page.url
+    assert_no_horizontal_scroll(page)
     visit(page, first_link(page, portal, "/ressources/", "main .card__title a"))
-    assert horizontal_overflow(page) == 0, page.url
+    assert_no_horizontal_scroll(page)
+
+
+def test_directory_filters_work_on_a_phone(portal, mobile_page):
+    page = mobile_page
+    visit(page, portal("/annuaire/"))
+    assert_no_horizontal_scroll(page)
+    page.get_by_label("Département", exact=True).select_option(value="93")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    page.wait_for_url("**/annuaire/?*departement=93*")
+    assert page.locator(".card--actor").count() >= 1
+    assert_no_horizontal_scroll(page)
+    visit(page, portal("/annuaire/departements/93/"))
+    assert_no_horizontal_scroll(page)
+    page.locator("main .card--actor .card__title a").first.click()
+    page.wait_for_load_state()
+    assert_no_horizontal_scroll(page)
+
+
+def test_agenda_is_usable_on_a_phone(portal, mobile_page):
+    page = mobile_page
+    visit(page, portal("/agenda/"))
+    assert_no_horizontal_scroll(page)
+    page.get_by_label("En ligne", exact=True).check()
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    page.wait_for_url("**/agenda/?*format=en-ligne*")
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("link", name="Vue mensuelle").click()
+    page.wait_for_load_state()
+    # The month grid may scroll inside its own box, never the page.
+    assert_no_horizontal_scroll(page)
+    visit(page, portal("/agenda/archives/"))
+    assert_no_horizontal_scroll(page)

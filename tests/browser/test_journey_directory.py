@@ -1,0 +1,53 @@
+"""Journey 3: with the keyboard alone, a visitor finds the actors of Seine-Saint-Denis from the map,
+narrows them to one service and exports the list as CSV."""
+
+import csv
+import io
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from .helpers import tab_until, visit
+
+SEINE_SAINT_DENIS = (
+    "el => (el.getAttribute('aria-label') || '').startsWith('Seine-Saint-Denis (93)')"
+)
+
+
+def test_actors_of_a_departement_from_the_map_by_keyboard(portal, page):
+    visit(page, portal("/annuaire/"))
+    # The map's tiles are links in the tab order, named with the département and its number of actors.
+    tab_until(page, SEINE_SAINT_DENIS, limit=300)
+    label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert re.fullmatch(r"Seine-Saint-Denis \(93\) : \d+ acteurs?", label), label
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/annuaire/departements/93/")
+    expect(page.locator("h1")).to_have_text("Seine-Saint-Denis (93)")
+
+    # One of the services offered there, still with the keyboard.
+    tab_until(page, "el => !!el.closest('[aria-labelledby=titre-services]') && el.tagName === 'A'")
+    service = page.evaluate("() => document.activeElement.textContent").split(" (")[0].strip()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/annuaire/\?.*service=.*"))
+    assert page.locator("#filter-departement option:checked").inner_text().startswith("93")
+    assert page.locator("#filter-service option:checked").inner_text() == service
+    cards = page.locator(".results:not(.results--national) .card--actor")
+    assert cards.count() >= 1
+    for n in range(cards.count()):
+        expect(cards.nth(n)).to_contain_text(service)
+
+    # The export has the same actors.
+    tab_until(page, "el => el.textContent.startsWith('Tableur (CSV')", limit=300)
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    download = download_info.value
+    assert download.suggested_filename == "annuaire-acteurs.csv"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == cards.count()
+    service_slug = parse_qs(urlparse(page.url).query)["service"][0]
+    for row in rows:
+        assert "93" in row["départements"].split(","), row
+        assert service_slug in row["services"].split(","), row
