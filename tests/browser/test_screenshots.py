@@ -27,15 +27,20 @@ def test_public_pages(portal, page, shots_dir):
     visit(page, portal("/"))
     shoot(page, shots_dir, "home")
     visit(page, portal("/dossiers/"))
-    dossier = page.locator("main .link-list a").first
-    if dossier.count():
-        dossier.click()
-        page.wait_for_load_state()
+    page.get_by_role("link", name="L'évaluation de la minorité et de l'isolement").first.click()
+    page.wait_for_load_state()
     shoot(page, shots_dir, "dossier")
-    visit(page, portal("/ressources/"))
-    shoot(page, shots_dir, "library")
+    visit(page, portal("/agenda/"))
+    page.get_by_role("link", name="Vue mensuelle").click()
+    page.wait_for_load_state()
+    shoot(page, shots_dir, "agenda")
+    visit(page, portal("/permanence/"))
+    shoot(page, shots_dir, "helpdesk-form")
 
 
-def test_admin_pages(portal, page, shots_dir):
-    log_in(page, portal, "comite")
-    shoot(page, shots_dir, "admin-dashboard")
+def test_jurist_queue(portal, page, shots_dir):
+    log_in(page, portal, "juriste")
+    page.get_by_role("button", name="Permanence juridique").click()
+    page.get_by_role("link", name="File des demandes").click()
+    page.wait_for_load_state()
+    shoot(page, shots_dir, "jurist-queue")
