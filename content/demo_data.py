@@ -1351,8 +1351,8 @@ DOSSIERS = [
         "themes": ["travail-formation"],
         "tags": ["APT", "apprentissage"],
         "verified_days_ago": 150,
-        "introduction": "<p>L'apprentissage est une voie d'insertion décisive pour les jeunes confiés, et un "
-        "atout pour le titre de séjour. Le mineur confié à l'ASE obtient de droit l'autorisation de travail "
+        "introduction": "<p>L'apprentissage est une voie d'insertion décisive pour les mineurs non accompagnés "
+        "confiés à l'ASE, et un atout pour le titre de séjour. Le mineur confié à l'ASE obtient de droit l'autorisation de travail "
         "nécessaire à un contrat d'apprentissage ou de professionnalisation.</p>",
         "key_points": [
             "Autorisation de travail accordée de droit au mineur confié à l'ASE pour un apprentissage (Code du travail art. L.5221-5).",

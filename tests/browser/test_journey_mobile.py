@@ -2,6 +2,7 @@
 horizontally."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .helpers import assert_no_horizontal_scroll, visit
 from .test_accessibility import FIXED_PAGES, first_link
@@ -67,4 +68,17 @@ def test_agenda_is_usable_on_a_phone(portal, mobile_page):
     # The month grid may scroll inside its own box, never the page.
     assert_no_horizontal_scroll(page)
     visit(page, portal("/agenda/archives/"))
+    assert_no_horizontal_scroll(page)
+
+
+def test_search_facets_work_on_a_phone(portal, mobile_page):
+    page = mobile_page
+    visit(page, portal("/recherche/?q=mie+apt"))
+    assert_no_horizontal_scroll(page)
+    filters = page.locator("form.filters")
+    filters.locator("input[type=checkbox]").first.check()
+    filters.get_by_role("button", name="Appliquer").click()
+    page.wait_for_load_state()
+    expect(filters.locator("input:checked")).to_have_count(1)
+    assert page.locator(".search-result").count() >= 1
     assert_no_horizontal_scroll(page)

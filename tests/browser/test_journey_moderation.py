@@ -61,3 +61,11 @@ def test_contributor_submits_and_committee_approves_a_resource(portal, page, new
     assert visitor.locator("h1").inner_text() == TITLE
     assert visitor.get_by_text(SUMMARY).is_visible()
     assert "Rapport" in visitor.locator(".eyebrow").text_content()
+
+    # And search finds it at once.
+    visitor.get_by_label("Rechercher sur le portail").fill(
+        "Défenseur des droits parcours navigateur"
+    )
+    visitor.keyboard.press("Enter")
+    visitor.wait_for_url("**/recherche/?q=*")
+    expect(visitor.locator(".search-result__title a").first).to_have_text(TITLE)
