@@ -102,7 +102,7 @@ class ActorReportViewSet(SnippetViewSet):
         report = get_object_or_404(ActorReport, pk=pk)
         report.mark_handled(request.user)
         messages.success(request, f"Signalement sur « {report.actor} » marqué comme traité.")
-        return redirect(reverse(self.get_url_name("index")))
+        return redirect(self.menu_url)
 
 
 class DirectoryGroup(SnippetViewSetGroup):
