@@ -142,7 +142,7 @@ class Tile:
 
     @property
     def centre_x(self):
-        return self.x + TILE / 2
+        return self.x + TILE // 2
 
 
 @cache
