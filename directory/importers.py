@@ -92,6 +92,8 @@ class ActorImporter:
         values = {column: (row.get(column) or "").strip() for column in COLUMNS}
         if None in row:
             raise LineError("trop de colonnes sur la ligne")
+        if any("\x00" in value for value in values.values()):
+            raise LineError("caractère nul dans la ligne")
         if not values["external_id"]:
             raise LineError("external_id manquant")
         if not values["name"]:

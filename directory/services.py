@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -17,6 +18,7 @@ from .models import Actor, ActorKind, Departement, Service
 
 ACTORS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def live_actors():
@@ -47,7 +49,10 @@ class ActorFilter:
         self.themes = list(Theme.objects.all())
         codes = {d.code for d in self.departements}
         kinds = dict(ActorKind.choices)
-        self.q = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        # Control characters (NUL above all, which PostgreSQL refuses) can only come from a forged URL.
+        self.q = " ".join(CONTROL_CHARACTERS.sub(" ", params.get("q", "")).split())[
+            :MAX_QUERY_LENGTH
+        ]
         self.departement = _unique(
             normalise_code(v) for v in params.getlist("departement") if normalise_code(v) in codes
         )

@@ -85,6 +85,8 @@ def test_import_is_idempotent(tmp_path):
         ("bad-6,,association,93,,,,,,,,\n", "nom manquant"),
         (",Nom,association,93,,,,,,,,\n", "external_id manquant"),
         ("bad-8,Nom,association,,,,,,,,,\n", "aucun département"),
+        ("bad-9,Nom\x00,association,93,,,,,,,,\n", "caractère nul dans la ligne"),
+        ("bad-10,Nom,association,93,,,,,,,,,de trop\n", "trop de colonnes sur la ligne"),
     ],
 )
 def test_bad_lines_are_reported_with_their_number_and_change_nothing(tmp_path, line, reason):
