@@ -127,8 +127,15 @@ def test_editor_publishes_directly(client, editor):
     assert Actor.objects.get(slug="nouvelle-association-du-93").live
 
 
-def test_admin_listing_and_services(client, editor):
-    ActorFactory(name="Association listée")
+def test_admin_listing_forms_and_services(client, editor, contributor):
+    actor = ActorFactory(name="Association listée")
     client.force_login(editor)
     assert "Association listée" in client.get("/admin/snippets/directory/actor/").content.decode()
+    assert client.get(f"/admin/snippets/directory/actor/edit/{actor.pk}/").status_code == 200
     assert "Mise à l&#x27;abri" in client.get("/admin/snippets/directory/service/").content.decode()
+    client.force_login(contributor)
+    form = client.get(ADD_URL)
+    assert form.status_code == 200
+    assert "Départements couverts" in form.content.decode()
+    # The services list is the committee's.
+    assert client.get("/admin/snippets/directory/service/").status_code == 302
