@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -113,3 +115,30 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+class OpenReportsPanel(Component):
+    """The committee's dashboard: error reports waiting to be handled, newest first."""
+
+    name = "directory_open_reports"
+    template_name = "directory/admin/open_reports_panel.html"
+    order = 60
+    limit = 5
+
+    def get_context_data(self, parent_context):
+        reports = (
+            ActorReport.objects.filter(handled=False)
+            .select_related("actor")
+            .order_by("-created_at")
+        )
+        return {
+            "reports": list(reports[: self.limit]),
+            "total": reports.count(),
+            "url": reverse("wagtailsnippets_directory_actorreport:list") + "?handled=false",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_reports_panel(request, panels):
+    if request.user.has_perm("directory.view_actorreport"):
+        panels.append(OpenReportsPanel())

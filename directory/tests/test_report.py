@@ -123,3 +123,16 @@ def test_contributors_cannot_read_reports(client, actor, contributor):
     client.post(reverse("wagtailsnippets_directory_actorreport:mark_handled", args=[report.pk]))
     report.refresh_from_db()
     assert not report.handled
+
+
+def test_committee_dashboard_lists_open_reports(client, actor, editor, contributor):
+    ActorReportFactory(actor=actor, message="Adresse périmée depuis le déménagement")
+    ActorReportFactory(actor=actor, message="Déjà corrigé", handled=True)
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "Annuaire : signalements à traiter" in html
+    assert "Adresse périmée depuis le déménagement" in html
+    assert "Déjà corrigé" not in html
+    assert "Voir tous les signalements à traiter (1)" in html
+    client.force_login(contributor)
+    assert "signalements à traiter" not in client.get("/admin/").content.decode()
