@@ -7,7 +7,7 @@ from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePa
 from content.models import DossierRelatedResource, ResourceKind, Theme
 from portal.site_structure import ensure_site
 
-from . import agenda
+from . import agenda, directory, helpdesk
 
 RNG = random.Random(2026)
 
@@ -32,7 +32,9 @@ def seed_content(scale, home):
         resources.append(page)
     dossiers = []
     for n in range(int(30 * scale)):
-        dossier = DossierPageFactory(parent=dossier_index, title=f"Dossier thématique n° {n}", featured=n < 6)
+        dossier = DossierPageFactory(
+            parent=dossier_index, title=f"Dossier thématique n° {n}", featured=n < 6
+        )
         dossier.themes.set(RNG.sample(themes, 2))
         for m in range(3):
             ArticlePageFactory(parent=dossier, title=f"Article {n}.{m}")
@@ -52,10 +54,14 @@ def seed_content(scale, home):
         "/sitemap.xml",
         "/flux/ressources.rss",
     ]
-    return urls, {"resources": len(resources), "dossiers": len(dossiers), "articles": 3 * len(dossiers)}
+    return urls, {
+        "resources": len(resources),
+        "dossiers": len(dossiers),
+        "articles": 3 * len(dossiers),
+    }
 
 
-SECTIONS = [seed_content, agenda.seed]
+SECTIONS = [seed_content, directory.seed, agenda.seed, helpdesk.seed]
 
 
 def seed(scale):

@@ -2,11 +2,15 @@
 
 import datetime
 
+from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
@@ -50,6 +54,8 @@ class Service(models.Model):
     name = models.CharField("nom", max_length=120)
     position = models.PositiveSmallIntegerField("ordre", default=0)
 
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("position")]
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = "service"
@@ -74,6 +80,15 @@ class ActorKind(models.TextChoices):
     AUTRE = "autre", "Autre"
 
 
+class ActorQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def with_listing_relations(self):
+        """Everything an actor card shows, prefetched: the cost of a list does not grow with its length."""
+        return self.prefetch_related("services", "departements", "themes")
+
+
 class Actor(
     WorkflowMixin,
     DraftStateMixin,
@@ -87,8 +102,12 @@ class Actor(
 
     name = models.CharField("nom", max_length=255)
     slug = models.SlugField("identifiant d'URL", max_length=255, unique=True)
-    kind = models.CharField("type d'acteur", max_length=20, choices=ActorKind.choices, db_index=True)
-    services = ParentalManyToManyField(Service, blank=True, related_name="actors", verbose_name="services")
+    kind = models.CharField(
+        "type d'acteur", max_length=20, choices=ActorKind.choices, db_index=True
+    )
+    services = ParentalManyToManyField(
+        Service, blank=True, related_name="actors", verbose_name="services"
+    )
     is_national = models.BooleanField("action nationale", default=False)
     departements = ParentalManyToManyField(
         Departement, blank=True, related_name="actors", verbose_name="départements couverts"
@@ -100,9 +119,50 @@ class Actor(
     email = models.EmailField("courriel", blank=True)
     website = models.URLField("site internet", max_length=500, blank=True)
     description = models.TextField("description", blank=True)
-    themes = ParentalManyToManyField("content.Theme", blank=True, related_name="actors", verbose_name="thèmes")
+    themes = ParentalManyToManyField(
+        "content.Theme", blank=True, related_name="actors", verbose_name="thèmes"
+    )
     last_verified = models.DateField("vérifié le", default=datetime.date.today)
-    external_id = models.CharField("identifiant externe", max_length=100, unique=True, null=True, blank=True)
+    external_id = models.CharField(
+        "identifiant externe", max_length=100, unique=True, null=True, blank=True
+    )
+
+    objects = ActorQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_national"),
+                FieldPanel("departements", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Territoire",
+        ),
+        FieldPanel("services", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+            ],
+            heading="Coordonnées",
+        ),
+        FieldRowPanel([FieldPanel("last_verified"), FieldPanel("external_id")]),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("live"),
+        index.FilterField("kind"),
+    ]
 
     revisions = GenericRelation(
         "wagtailcore.Revision",
@@ -129,3 +189,58 @@ class Actor(
 
     def get_absolute_url(self):
         return reverse("directory:actor", kwargs={"slug": self.slug})
+
+    def record_live_revision(self, user=None):
+        """Store the row as it now stands as a revision and mark it live: for data written directly (imports,
+        demo), so the admin history starts from it and a later draft compares against it."""
+        revision = self.save_revision(user=user, changed=False, clean=False)
+        now = revision.created_at
+        Actor.objects.filter(pk=self.pk).update(
+            live_revision=revision,
+            last_published_at=now,
+            first_published_at=self.first_published_at or now,
+        )
+        return revision
+
+    @property
+    def website_label(self):
+        """The website without its scheme, as people read it."""
+        return self.website.split("://", 1)[-1].rstrip("/")
+
+
+class ActorReport(models.Model):
+    """A member of the public's report that a directory entry is wrong. It never changes the actor: it
+    waits in the admin until an editor corrects the entry (through the moderated workflow) and marks it handled.
+    The reporter's name and email are for the committee only and never shown on the site."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="reports", verbose_name="acteur"
+    )
+    message = models.TextField("ce qui est erroné", max_length=3000)
+    reporter_name = models.CharField("nom", max_length=120, blank=True)
+    reporter_email = models.EmailField("courriel", blank=True)
+    created_at = models.DateTimeField("signalé le", default=timezone.now, db_index=True)
+    handled = models.BooleanField("traité", default=False, db_index=True)
+    handled_at = models.DateTimeField("traité le", null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="traité par",
+    )
+
+    class Meta:
+        ordering = ["handled", "-created_at"]
+        verbose_name = "signalement d'erreur"
+        verbose_name_plural = "signalements d'erreur"
+
+    def __str__(self):
+        return f"Signalement sur « {self.actor} » du {timezone.localtime(self.created_at):%d/%m/%Y}"
+
+    def mark_handled(self, user):
+        self.handled = True
+        self.handled_at = timezone.now()
+        self.handled_by = user
+        self.save(update_fields=["handled", "handled_at", "handled_by"])

@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "directory"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("export.csv", views.export_csv, name="export_csv"),
+    path("export.json", views.export_json_view, name="export_json"),
+    path("departements/<str:code>/", views.departement, name="departement"),
+    path("<slug:slug>/", views.actor, name="actor"),
+]

@@ -17,6 +17,38 @@ class StaticViewSitemap(Sitemap):
 
 SITEMAPS = {"pages": PageSitemap, "static": StaticViewSitemap}
 
+
+class DirectoryActorSitemap(Sitemap):
+    """Live actors of the directory (`/annuaire/<slug>/`)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        from directory.models import Actor
+
+        return Actor.objects.live().order_by("pk").only("slug", "last_verified")
+
+    def lastmod(self, actor):
+        return actor.last_verified
+
+
+class DirectoryDepartementSitemap(Sitemap):
+    """The directory's page of every département, and the directory itself."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        from directory.models import Departement
+
+        return [None, *Departement.objects.all()]
+
+    def location(self, item):
+        return reverse("directory:index") if item is None else item.get_absolute_url()
+
+
+SITEMAPS["annuaire-acteurs"] = DirectoryActorSitemap
+SITEMAPS["annuaire-departements"] = DirectoryDepartementSitemap
+
 from agenda.sitemaps import EventSitemap  # noqa: E402
 
 SITEMAPS["events"] = EventSitemap

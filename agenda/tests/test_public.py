@@ -397,3 +397,12 @@ def test_sitemap_lists_published_events(client, make_event):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/agenda/publie/" in xml
     assert "/agenda/brouillon/" not in xml
+
+
+def test_actor_page_shows_the_events_it_organises(client, make_event):
+    from directory.factories import ActorFactory
+
+    actor = ActorFactory(name="Association organisatrice", slug="asso-orga")
+    make_event(title="Journée d’étude de l’association", slug="jeda", organiser_actor=actor)
+    html = client.get(actor.get_absolute_url()).content.decode()
+    assert "Événements organisés" in html and "Journée d’étude de l’association" in html

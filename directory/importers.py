@@ -1,0 +1,170 @@
+"""Import of an existing directory (CSV, one actor per line). Every line is validated completely before
+anything is written, then written in its own transaction: a bad line changes nothing and never stops the good
+ones. Idempotent on `external_id`. Imported actors are published (the file is the committee's own export),
+with a revision, so the history shows where they came from."""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Actor, ActorKind, Departement, Service
+
+COLUMNS = [
+    "external_id",
+    "name",
+    "kind",
+    "departements",
+    "address",
+    "postcode",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "services",
+    "description",
+]
+NATIONAL = "national"
+
+
+class LineError(Exception):
+    """A line that cannot be imported, with the reason shown to the person running the import."""
+
+
+@dataclass
+class ImportReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    failed: list = field(default_factory=list)  # (line number, reason)
+
+    @property
+    def ok(self):
+        return not self.failed
+
+
+def _split(value):
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+class ActorImporter:
+    def __init__(self, path, dry_run=False):
+        self.path = Path(path)
+        self.dry_run = dry_run
+        self.departements = {d.code: d for d in Departement.objects.all()}
+        self.services = {s.slug: s for s in Service.objects.all()}
+        self.kinds = set(ActorKind.values)
+
+    def run(self):
+        report = ImportReport()
+        with self.path.open(encoding="utf-8-sig", newline="") as handle:
+            sample = handle.read(4096)
+            handle.seek(0)
+            delimiter = (
+                ";"
+                if sample.splitlines()[0].count(";") > sample.splitlines()[0].count(",")
+                else ","
+            )
+            reader = csv.DictReader(handle, delimiter=delimiter)
+            missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
+            if missing:
+                raise LineError(f"colonnes manquantes : {', '.join(missing)}")
+            for row in reader:
+                number = reader.line_num
+                try:
+                    record = self.parse(row)
+                    with transaction.atomic():
+                        created = self.save(record)
+                        if self.dry_run:
+                            transaction.set_rollback(True)
+                except LineError as error:
+                    report.failed.append((number, str(error)))
+                    continue
+                (report.created if created else report.updated).append(
+                    (number, record["external_id"])
+                )
+        return report
+
+    def parse(self, row):
+        values = {column: (row.get(column) or "").strip() for column in COLUMNS}
+        if None in row:
+            raise LineError("trop de colonnes sur la ligne")
+        if any("\x00" in value for value in values.values()):
+            raise LineError("caractère nul dans la ligne")
+        if not values["external_id"]:
+            raise LineError("external_id manquant")
+        if not values["name"]:
+            raise LineError("nom manquant")
+        if values["kind"] not in self.kinds:
+            raise LineError(f"type d'acteur inconnu : « {values['kind']} »")
+        codes = [code.upper() for code in _split(values["departements"])]
+        is_national = NATIONAL.upper() in codes
+        codes = [code for code in codes if code != NATIONAL.upper()]
+        unknown = [code for code in codes if code not in self.departements]
+        if unknown:
+            raise LineError(f"code de département inconnu : {', '.join(unknown)}")
+        if not codes and not is_national:
+            raise LineError("aucun département (indiquer des codes ou « national »)")
+        service_slugs = _split(values["services"])
+        unknown = [slug for slug in service_slugs if slug not in self.services]
+        if unknown:
+            raise LineError(f"service inconnu : {', '.join(unknown)}")
+        if values["email"]:
+            try:
+                validate_email(values["email"])
+            except ValidationError as error:
+                raise LineError(f"courriel invalide : « {values['email']} »") from error
+        if values["website"]:
+            try:
+                URLValidator(schemes=["http", "https"])(values["website"])
+            except ValidationError as error:
+                raise LineError(f"site internet invalide : « {values['website']} »") from error
+        limits = {
+            field.name: field.max_length
+            for field in Actor._meta.fields
+            if getattr(field, "max_length", None)
+        }
+        for column in ("external_id", "name", "address", "postcode", "city", "phone"):
+            if len(values[column]) > limits[column]:
+                raise LineError(f"{column} trop long ({limits[column]} caractères au plus)")
+        values["departements"] = [self.departements[code] for code in codes]
+        values["is_national"] = is_national
+        values["services"] = [self.services[slug] for slug in service_slugs]
+        return values
+
+    def save(self, record):
+        actor = Actor.objects.filter(external_id=record["external_id"]).first()
+        created = actor is None
+        if created:
+            actor = Actor(external_id=record["external_id"], slug=self.unique_slug(record["name"]))
+        for name in (
+            "name",
+            "kind",
+            "address",
+            "postcode",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "description",
+        ):
+            setattr(actor, name, record[name])
+        actor.is_national = record["is_national"]
+        actor.live = True
+        actor.departements.set(record["departements"])
+        actor.services.set(record["services"])
+        actor.has_unpublished_changes = False
+        actor.save()
+        actor.record_live_revision()
+        return created
+
+    def unique_slug(self, name):
+        base = slugify(name)[:240] or "acteur"
+        slug, n = base, 1
+        while Actor.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug

@@ -1,0 +1,126 @@
+"""CSV and JSON exports of the filtered directory."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from directory.factories import ActorFactory
+from directory.models import ActorKind
+from directory.services import neutralise_formula
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def actors(db):
+    ActorFactory(
+        name="Équipe Éducative Île-de-France",
+        kind=ActorKind.ASSOCIATION,
+        departements=["93", "94"],
+        services=["acces-aux-droits"],
+        external_id="secret-id-1",
+        city="Montreuil",
+    )
+    ActorFactory(
+        name='=HYPERLINK("http://evil")',
+        kind=ActorKind.AUTRE,
+        departements=["75"],
+        description="+33 1 23",
+    )
+    ActorFactory(
+        name="@SUM(A1)",
+        kind=ActorKind.AUTRE,
+        departements=["2A"],
+        phone="-1+1",
+        city="\tcmd",
+        address="\rx",
+    )
+    ActorFactory(name="Mission nationale", kind=ActorKind.ETAT, is_national=True)
+    ActorFactory(name="Brouillon", departements=["93"], live=False)
+
+
+def read_csv(response):
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, for Excel
+    text = body.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def test_csv_header_encoding_and_only_live_public_fields(client, actors):
+    response = client.get("/annuaire/export.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="annuaire-acteurs.csv"' in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][:5] == ["identifiant", "nom", "type", "national", "départements"]
+    by_name = {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert "Brouillon" not in by_name
+    assert len(rows) == 5
+    equipe = by_name["Équipe Éducative Île-de-France"]
+    assert equipe["départements"] == "93,94"
+    assert equipe["services"] == "acces-aux-droits"
+    assert equipe["national"] == "non"
+    assert equipe["page"].endswith("/annuaire/" + equipe["identifiant"] + "/")
+    assert by_name["Mission nationale"]["national"] == "oui"
+    assert (
+        "secret-id-1" not in b"".join(client.get("/annuaire/export.csv").streaming_content).decode()
+    )
+
+
+def test_csv_neutralises_formulas(client, actors):
+    rows = read_csv(client.get("/annuaire/export.csv"))
+    header = rows[0]
+    cells = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    names = {cell["nom"] for cell in cells}
+    assert '\'=HYPERLINK("http://evil")' in names
+    assert "'@SUM(A1)" in names
+    sum_row = next(cell for cell in cells if cell["nom"] == "'@SUM(A1)")
+    assert sum_row["téléphone"] == "'-1+1"
+    assert sum_row["ville"] == "'\tcmd"
+    assert sum_row["adresse"] == "'\rx"
+    hyperlink = next(cell for cell in cells if cell["nom"].startswith("'=H"))
+    assert hyperlink["description"] == "'+33 1 23"
+    for cell in cells:
+        for value in cell.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@x", "\tx", "\rx"])
+def test_neutralise_formula(value):
+    assert neutralise_formula(value) == "'" + value
+    assert neutralise_formula("Association") == "Association"
+
+
+def test_csv_follows_the_filters(client, actors):
+    rows = read_csv(client.get("/annuaire/export.csv?departement=93&kind=association"))
+    assert [row[1] for row in rows[1:]] == ["Équipe Éducative Île-de-France"]
+    rows = read_csv(client.get("/annuaire/export.csv?departement=93"))
+    assert {row[1] for row in rows[1:]} == {"Équipe Éducative Île-de-France", "Mission nationale"}
+    rows = read_csv(client.get("/annuaire/export.csv?kind=inconnu&page=x"))
+    assert len(rows) == 5
+
+
+def test_json_export(client, actors):
+    response = client.get("/annuaire/export.json?departement=2a")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(response.content.decode("utf-8"))
+    assert data["filters"] == "departement=2A"
+    assert data["count"] == 2
+    assert {actor["name"] for actor in data["actors"]} == {"@SUM(A1)", "Mission nationale"}
+    record = next(actor for actor in data["actors"] if actor["name"] == "@SUM(A1)")
+    assert record["departements"] == ["2A"]
+    assert set(record) >= {
+        "slug",
+        "kind",
+        "services",
+        "themes",
+        "email",
+        "website",
+        "last_verified",
+        "url",
+    }
+    assert not {"external_id", "live", "latest_revision", "reports"} & set(record)
+    assert "Équipe" in client.get("/annuaire/export.json").content.decode("utf-8")  # not \u-escaped

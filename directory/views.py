@@ -1,0 +1,105 @@
+"""Public directory pages and exports. Thin: the queries live in `services.py`."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from portal.ratelimit import allow, client_ip
+
+from . import france_map
+from .forms import ActorReportForm
+from .models import Departement
+from .services import (
+    ActorFilter,
+    DepartementDirectory,
+    export_json,
+    iter_csv,
+    live_actors,
+    normalise_code,
+)
+
+REPORTS_PER_HOUR = 5
+REPORT_THANKS = "Merci, votre signalement a été transmis au comité de rédaction."
+
+
+def index(request):
+    actor_filter = ActorFilter(request.GET)
+    counts = actor_filter.departement_counts()
+    tiles, _, _ = france_map.layout()
+    width, height = france_map.svg_size()
+    context = {
+        "filter": actor_filter,
+        "page_obj": actor_filter.paginate(request.GET.get("page")),
+        "national_actors": list(actor_filter.national_queryset()),
+        "counts": counts,
+        "map_tiles": [(tiles[d.code], d, count) for d, count in counts],
+        "map_width": width,
+        "map_height": height,
+        "map_overseas_y": france_map.overseas_label_y(),
+        "max_count": max([count for _, count in counts] or [0]),
+    }
+    return render(request, "directory/index.html", context)
+
+
+def departement(request, code):
+    canonical = normalise_code(code)
+    if canonical != code:
+        if Departement.objects.filter(code=canonical).exists():
+            return redirect("directory:departement", code=canonical, permanent=True)
+        raise Http404("Département inconnu")
+    departement = get_object_or_404(Departement, code=code)
+    return render(
+        request,
+        "directory/departement.html",
+        {"departement": departement, "directory": DepartementDirectory(departement)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def actor(request, slug):
+    actor = get_object_or_404(
+        live_actors().prefetch_related("services", "departements", "themes"), slug=slug
+    )
+    form = ActorReportForm()
+    status = 200
+    if request.method == "POST":
+        form = ActorReportForm(request.POST)
+        if form.is_spam:
+            # Pretend it worked: a robot learns nothing, and nothing is stored.
+            messages.success(request, REPORT_THANKS)
+            return redirect(actor.get_absolute_url() + "#signaler")
+        if not allow("directory-report", client_ip(request), REPORTS_PER_HOUR, 3600):
+            form.is_valid()
+            form.add_error(
+                None,
+                "Trop de signalements envoyés depuis votre connexion. Réessayez dans une heure.",
+            )
+            status = 429
+        elif form.is_valid():
+            report = form.save(commit=False)
+            report.actor = actor
+            report.save()
+            messages.success(request, REPORT_THANKS)
+            return redirect(actor.get_absolute_url() + "#signaler")
+    return render(request, "directory/actor.html", {"actor": actor, "form": form}, status=status)
+
+
+def export_csv(request):
+    actors = ActorFilter(request.GET).queryset()
+    response = StreamingHttpResponse(
+        iter_csv(actors, request.build_absolute_uri("/")[:-1]),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="annuaire-acteurs.csv"'
+    return response
+
+
+def export_json_view(request):
+    actor_filter = ActorFilter(request.GET)
+    body = export_json(
+        actor_filter.queryset(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
+    )
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="annuaire-acteurs.json"'
+    return response
