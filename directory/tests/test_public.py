@@ -192,11 +192,11 @@ def test_map_has_a_named_link_per_departement_with_counts(client, actors):
     assert len(labels) == 101
     assert len({label for _, label in labels}) == 101  # no two links share a name
     labels = dict(labels)
-    assert labels["93"] == "Seine-Saint-Denis (93) : 2 acteurs"
-    assert labels["94"] == "Val-de-Marne (94) : 1 acteur"
-    assert labels["2A"] == "Corse-du-Sud (2A) : 1 acteur"
-    assert labels["974"] == "La Réunion (974) : 1 acteur"
-    assert labels["01"] == "Ain (01) : 0 acteur"
+    assert labels["93"] == "93 – Seine-Saint-Denis : 2 acteurs"
+    assert labels["94"] == "94 – Val-de-Marne : 1 acteur"
+    assert labels["2A"] == "2A – Corse-du-Sud : 1 acteur"
+    assert labels["974"] == "974 – La Réunion : 1 acteur"
+    assert labels["01"] == "01 – Ain : 0 acteur"
     # The same counts, as a table.
     assert re.search(
         r'<td>93</td><th scope="row"><a href="/annuaire/departements/93/">Seine-Saint-Denis</a></th><td>Île-de-France</td><td>2</td>',
@@ -206,8 +206,8 @@ def test_map_has_a_named_link_per_departement_with_counts(client, actors):
 
 def test_map_counts_follow_the_filters(client, actors):
     html = client.get("/annuaire/?kind=association&departement=94").content.decode()
-    assert 'aria-label="Seine-Saint-Denis (93) : 1 acteur"' in html
-    assert 'aria-label="Val-de-Marne (94) : 0 acteur"' in html
+    assert 'aria-label="93 – Seine-Saint-Denis : 1 acteur"' in html
+    assert 'aria-label="94 – Val-de-Marne : 0 acteur"' in html
 
 
 @pytest.mark.parametrize("code", [code for code, _, _ in DEPARTEMENTS])

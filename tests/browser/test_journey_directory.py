@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from .helpers import tab_until, visit
 
 SEINE_SAINT_DENIS = (
-    "el => (el.getAttribute('aria-label') || '').startsWith('Seine-Saint-Denis (93)')"
+    "el => (el.getAttribute('aria-label') || '').startsWith('93 – Seine-Saint-Denis :')"
 )
 
 
@@ -21,7 +21,7 @@ def test_actors_of_a_departement_from_the_map_by_keyboard(portal, page):
     # The map's tiles are links in the tab order, named with the département and its number of actors.
     tab_until(page, SEINE_SAINT_DENIS, limit=300)
     label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
-    assert re.fullmatch(r"Seine-Saint-Denis \(93\) : \d+ acteurs?", label), label
+    assert re.fullmatch(r"93 – Seine-Saint-Denis : \d+ acteurs?", label), label
     page.keyboard.press("Enter")
     page.wait_for_url("**/annuaire/departements/93/")
     expect(page.locator("h1")).to_have_text("Seine-Saint-Denis (93)")
