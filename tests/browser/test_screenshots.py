@@ -36,6 +36,9 @@ def test_public_pages(portal, page, shots_dir):
     shoot(page, shots_dir, "agenda")
     visit(page, portal("/permanence/"))
     shoot(page, shots_dir, "helpdesk-form")
+    visit(page, portal("/annuaire/"))
+    page.locator(".directory-map").scroll_into_view_if_needed()
+    shoot(page, shots_dir, "directory-map")
 
 
 def test_jurist_queue(portal, page, shots_dir):
