@@ -197,7 +197,7 @@ def suggest_prefix(raw):
 class Alternative:
     """One way to satisfy a clause: a word, or several words in order (a phrase)."""
 
-    text: str  # as typed (folded), sent to Elasticsearch
+    text: str  # as written, sent to Elasticsearch
     stems: tuple  # as indexed by the database backend
 
     @property
@@ -235,11 +235,13 @@ class ParsedQuery:
 
 
 def _alternative(text):
-    return Alternative(text=" ".join(tokens(text)), stems=tuple(stems(text)))
+    # Elasticsearch gets the words as written: its french analyzer drops stop words and elisions but
+    # keeps their positions, which a phrase needs (« mise à l'abri »).
+    return Alternative(text=" ".join(text.split()), stems=tuple(stems(text)))
 
 
 def glossary_synonyms():
-    """{folded word or phrase: [alternatives]} from the glossary, cached until a glossary entry changes."""
+    """{folded name: [other names as written]} from the glossary, cached until a glossary entry changes."""
     mapping = cache.get(SYNONYMS_CACHE_KEY)
     if mapping is not None:
         return mapping
@@ -247,13 +249,14 @@ def glossary_synonyms():
 
     mapping = {}
     for entry in GlossaryEntry.objects.only("term", "expansion", "synonyms"):
-        names = [entry.term, entry.expansion, *entry.synonym_list]
-        group = [" ".join(tokens(n)) for n in names if tokens(n)]
-        for name in group:
-            mapping.setdefault(name, [])
-            mapping[name] += [
-                other for other in group if other != name and other not in mapping[name]
-            ]
+        names = [
+            " ".join(n.split())
+            for n in [entry.term, entry.expansion, *entry.synonym_list]
+            if tokens(n)
+        ]
+        for name in names:
+            others = mapping.setdefault(" ".join(tokens(name)), [])
+            others += [o for o in names if tokens(o) != tokens(name) and o not in others]
     cache.set(SYNONYMS_CACHE_KEY, mapping, 3600)
     return mapping
 

@@ -1,0 +1,36 @@
+"""Factories for the search app: indexable documents, and the actors the directory app indexes."""
+
+import datetime
+
+import factory
+
+from .indexables import SearchDocument
+
+
+class SearchDocumentFactory(factory.Factory):
+    """A document as a backend receives it, without any page behind it (backend and benchmark tests)."""
+
+    class Meta:
+        model = SearchDocument
+
+    key = factory.Sequence(lambda n: f"test.item:{n}")
+    kind = "ressource"
+    title = factory.Sequence(lambda n: f"Document {n}")
+    url = factory.LazyAttribute(lambda o: f"/ressources/{o.key.split(':')[1]}/")
+    date = factory.LazyFunction(lambda: datetime.date(2024, 5, 1))
+    summary = factory.Faker("sentence", locale="fr_FR")
+    body = factory.Faker("paragraph", locale="fr_FR")
+    themes = factory.LazyFunction(list)
+    departements = factory.LazyFunction(list)
+    suggest = factory.LazyFunction(list)
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "directory.Actor"
+
+    name = factory.Sequence(lambda n: f"Association {n}")
+    slug = factory.Sequence(lambda n: f"association-{n}")
+    kind = "association"
+    description = factory.Faker("sentence", locale="fr_FR")
+    live = True
