@@ -139,14 +139,25 @@ def test_index_and_remove(search_service, items):
     assert keys(search_service, "permanence juridique") == []
 
 
-@pytest.mark.parametrize(
-    "raw",
-    ['"', "*", "(", "\\", "AND OR", "NOT", '"unterminated', "a" * 600, "~!@#$%^&*()[]{}<>?/|"],
-)
-def test_hostile_queries_give_an_ordinary_answer(search_service, items, raw):
-    results = run_search(QueryDict(urlencode({"q": raw})))
-    assert results.count == 0 or results.hits
-    assert not results.degraded
+HOSTILE = [
+    '"',
+    "*",
+    "(",
+    "\\",
+    "AND OR",
+    "NOT",
+    '"unterminated',
+    "a" * 600,
+    "~!@#$%^&*()[]{}<>?/|",
+    "le la",
+]
+
+
+def test_hostile_queries_give_an_ordinary_answer(search_service, items):
+    for raw in HOSTILE:
+        results = run_search(QueryDict(urlencode({"q": raw})))
+        assert results.count == 0 or results.hits, raw
+        assert not results.degraded, raw
 
 
 def test_rebuild_replaces_everything(search_service, items):
