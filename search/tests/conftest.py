@@ -31,6 +31,16 @@ class PlainJsonNode(Urllib3HttpNode):
         )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and the synonym cache must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_server():
     """(url, client options) of an Elasticsearch-compatible server for this test session."""
