@@ -282,7 +282,10 @@ def parse(raw, vocabulary=None):
     if len(words) > 1 and joined in synonyms:
         parsed.clauses.append(
             Clause(
-                [_alternative(joined), *(_alternative(s) for s in synonyms[joined])],
+                [
+                    _alternative(" ".join(rest.split())),
+                    *(_alternative(s) for s in synonyms[joined]),
+                ],
                 original=joined,
             )
         )

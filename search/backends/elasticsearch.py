@@ -24,7 +24,9 @@ logger = logging.getLogger(__name__)
 FACET_SIZE = 120
 TITLE_BOOST = 4
 SUMMARY_BOOST = 2
-TEXT_FIELDS = [f"title^{TITLE_BOOST}", f"summary^{SUMMARY_BOOST}", "body"]
+TEXT_FIELDS = [f"title^{TITLE_BOOST}", f"summary^{SUMMARY_BOOST}", "body", "folded"]
+CONTENT_KINDS = ["dossier", "article", "ressource", "acteur", "evenement"]
+CONTENT_BOOST = 3
 FACET_FIELDS = {"kind": "kind", "theme": "themes", "departement": "departements", "year": "year"}
 
 
@@ -36,6 +38,9 @@ class SearchDoc(Document):
     title = Text(analyzer="french")
     summary = Text(analyzer="french")
     body = Text(analyzer="french")
+    # Title, summary and body folded by search.text: the french analyzer folds accents only through
+    # stemming, which misses short words (« cle » for « clé »); queries are folded the same way.
+    folded = Text(analyzer="french")
     url = Keyword(index=False)
     date = Date()
     year = Keyword()
@@ -58,6 +63,7 @@ def to_source(document):
         "title": document.title,
         "summary": document.summary,
         "body": document.body,
+        "folded": text.fold(f"{document.title} {document.summary} {document.body}"),
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
         "year": str(document.year) if document.year else None,
@@ -80,13 +86,20 @@ def build_search(request):
                 )
             else:
                 alternatives.append(Q("multi_match", query=alt.text, fields=TEXT_FIELDS))
-        clauses.append(Q("bool", should=alternatives, minimum_should_match=1))
+        # dis_max: a clause scores as its best alternative, so a glossary entry listing every synonym
+        # does not outrank the content that uses one of them.
+        clauses.append(Q("dis_max", queries=alternatives))
     filters = [
         Q("terms", **{FACET_FIELDS[name]: values})
         for name, values in request.filters.items()
         if values
     ]
-    search = search.query(Q("bool", must=clauses or [Q("match_all")], filter=filters))
+    # Content before glossary definitions when both match equally (the database backend breaks such
+    # ties by date, and glossary entries have none).
+    content_first = Q("terms", kind=CONTENT_KINDS, boost=CONTENT_BOOST)
+    search = search.query(
+        Q("bool", must=clauses or [Q("match_all")], filter=filters, should=[content_first])
+    )
     for name, field in FACET_FIELDS.items():
         search.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
     if request.sort == "date" or not request.query:
