@@ -6,8 +6,7 @@ import pytest
 
 from search.backends.base import SearchRequest
 from search.tests import corpus
-
-pytest_plugins = ["search.tests.conftest"]
+from search.tests.fixtures import _fresh_cache, elasticsearch_server, search_service  # noqa: F401
 
 CASES = [
     ("APT", "apt"),
@@ -39,13 +38,13 @@ CASES = [
 
 
 @pytest.fixture
-def corpus_items(search_service, home):
+def corpus_items(search_service, home):  # noqa: F811 (fixture imported above)
     items = corpus.build()
     search_service.rebuild()
     return items
 
 
-def test_expected_documents_come_in_the_top_three(search_service, corpus_items):
+def test_expected_documents_come_in_the_top_three(search_service, corpus_items):  # noqa: F811
     failures = []
     for raw, expected in CASES:
         obj = corpus_items[expected]
