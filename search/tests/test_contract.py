@@ -167,4 +167,11 @@ def test_rebuild_replaces_everything(search_service, items):
     assert counts["acteur"] == 2 and counts["dossier"] == len(corpus.DOSSIERS)
     assert key(items["oqtf"]) not in keys(search_service, "OQTF")
     if search_service.engine is not None:
-        assert search_service.engine.count() == search_service.database.count()
+        engine = search_service.engine
+        assert engine.count() == search_service.database.count()
+        # A rebuild fills a new versioned index, then moves the alias and drops the old one.
+        before = list(engine.client.indices.get_alias(name=engine.alias).body)
+        search_service.rebuild()
+        after = list(engine.client.indices.get_alias(name=engine.alias).body)
+        assert len(after) == 1 and after != before
+        assert not engine.client.indices.exists(index=before[0])
