@@ -4,7 +4,6 @@ is the configured engine, because it is the fallback."""
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce
 
 from .. import text
 from ..models import IndexEntry, IndexFacet, IndexTerm
@@ -172,18 +171,21 @@ class DatabaseBackend(Backend):
 
     def _matching(self, query):
         entries = IndexEntry.objects.all()
-        if not query:
-            return entries.annotate(rank=Value(0, output_field=IntegerField()))
-        if connection.vendor == "postgresql":
-            return self._matching_postgresql(entries, query)
         rank = Value(0, output_field=IntegerField())
+        if not query:
+            return entries.annotate(rank=rank)
+        if connection.vendor == "postgresql":
+            entries = self._filter_postgresql(entries, query)
         for clause in query.clauses:
             condition, in_title = Q(), Q()
             for alt in clause.alternatives:
                 needle = " " + " ".join(alt.stems) + " "
                 condition |= Q(terms__contains=needle)
                 in_title |= Q(title_terms__contains=needle)
-            entries = entries.filter(condition)
+            if connection.vendor != "postgresql":
+                entries = entries.filter(condition)
+            # A clause counts once, however many synonyms match: content using one of them is not
+            # outranked by a glossary entry listing them all. Ties go to the most recent.
             rank = rank + Case(
                 When(in_title, then=Value(TITLE_WEIGHT)),
                 default=Value(1),
@@ -191,22 +193,17 @@ class DatabaseBackend(Backend):
             )
         return entries.annotate(rank=rank)
 
-    def _matching_postgresql(self, entries, query):
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    def _filter_postgresql(self, entries, query):
+        """Full-text match on the GIN-indexed 'simple' vector of the stemmed terms (see migration 0002)."""
+        from django.contrib.postgres.search import SearchQuery, SearchVector
 
         tsquery = " & ".join(
             "(" + " | ".join(" <-> ".join(alt.stems) for alt in clause.alternatives) + ")"
             for clause in query.clauses
         )
         search_query = SearchQuery(tsquery, config="simple", search_type="raw")
-        vector = SearchVector("terms", config="simple")
-        weighted = SearchVector("title_terms", config="simple", weight="A") + SearchVector(
-            "terms", config="simple", weight="D"
-        )
-        return (
-            entries.annotate(document=vector)
-            .filter(document=search_query)
-            .annotate(rank=Coalesce(SearchRank(weighted, search_query), Value(0.0)))
+        return entries.annotate(document=SearchVector("terms", config="simple")).filter(
+            document=search_query
         )
 
     def suggest(self, prefix, limit=SUGGEST_LIMIT):
