@@ -184,6 +184,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "portail-mna")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Seconds to wait, after Elasticsearch failed, before trying it again (the database answers meanwhile).
+SEARCH_ENGINE_RETRY_SECONDS = env_int("SEARCH_ENGINE_RETRY_SECONDS", 60)
+# Extra keyword arguments for the Elasticsearch client (timeouts, TLS…), e.g. {"request_timeout": 5}.
+ELASTICSEARCH_CLIENT_OPTIONS = {"request_timeout": env_int("ELASTICSEARCH_TIMEOUT", 5)}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail MNA"
