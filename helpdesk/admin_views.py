@@ -129,6 +129,13 @@ class TicketActionView(JuristOnlyMixin, View):
         handler = getattr(self, f"do_{action.replace('-', '_')}", None)
         if handler is None:
             raise Http404
+        if ticket.anonymised_at or ticket.merged_into_id:
+            # The page offers no action on these; a forged POST must not write to them either
+            # (an answer to an anonymised ticket would queue an email to nobody).
+            messages.error(
+                request, "Cette demande est anonymisée ou fusionnée : elle ne change plus."
+            )
+            return redirect("helpdesk_admin:ticket", pk=ticket.pk)
         result = handler(ticket, user, request.POST)
         return result or redirect("helpdesk_admin:ticket", pk=ticket.pk)
 
@@ -180,12 +187,13 @@ class TicketActionView(JuristOnlyMixin, View):
             if form.is_valid()
             else None
         )
-        try:
-            if target is None:
-                raise ValueError
-            services.merge(ticket, target, by=user)
-        except ValueError:
+        if target is None:
             messages.error(self.request, "Fusion impossible : vérifiez le numéro de la demande.")
+            return None
+        try:
+            services.merge(ticket, target, by=user)
+        except ValueError as error:
+            messages.error(self.request, str(error))
             return None
         messages.success(self.request, f"Demande fusionnée dans la demande n° {target.pk}.")
         return redirect("helpdesk_admin:ticket", pk=target.pk)

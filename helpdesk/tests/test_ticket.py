@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from content.factories import DossierPageFactory
 from helpdesk import services
@@ -105,7 +106,11 @@ def test_internal_note_never_reaches_requester(client, jurist, ticket_with_token
 
 def test_merge_duplicate_keeps_requester_link_working(client, jurist, ticket_with_token):
     duplicate, token = ticket_with_token
-    target = TicketFactory(requester_email=duplicate.requester_email)
+    duplicate.question = "Question du doublon sur le recours"
+    duplicate.save()
+    target = TicketFactory(
+        requester_email=duplicate.requester_email, question="Question de la demande cible"
+    )
     client.force_login(jurist)
     response = post(client, duplicate, "merge", {"target": target.pk})
     assert response["Location"] == f"/admin/permanence/{target.pk}/"
@@ -113,10 +118,67 @@ def test_merge_duplicate_keeps_requester_link_working(client, jurist, ticket_wit
     assert duplicate.merged_into == target and duplicate.status == Status.CLOSED
     assert target.messages.filter(body=duplicate.question).exists()
     client.logout()
-    assert f"{target.topic.name}" in client.get(f"/permanence/suivi/{token}/").content.decode()
+    # the duplicate's link now opens the target, with both questions (both topics are the same)
+    page = client.get(f"/permanence/suivi/{token}/").content.decode()
+    assert target.question in page and duplicate.question in page
     client.force_login(jurist)
     assert post(client, target, "merge", {"target": target.pk}).status_code == 302
+    target.refresh_from_db()
     assert target.merged_into is None
+
+
+def test_merge_refuses_another_requesters_ticket(client, jurist, ticket_with_token):
+    """The duplicate's follow-up links would open the target: never a stranger's request."""
+    duplicate, token = ticket_with_token
+    target = TicketFactory(
+        requester_email="quelquun.dautre@example.org", question="Question d'une autre personne"
+    )
+    client.force_login(jurist)
+    response = post(client, duplicate, "merge", {"target": target.pk})
+    assert response["Location"] == f"/admin/permanence/{duplicate.pk}/"
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None and duplicate.status == Status.NEW
+    assert not target.messages.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "même demandeur" in page
+    client.logout()
+    page = client.get(f"/permanence/suivi/{token}/").content.decode()
+    assert "autre personne" not in page
+
+
+def test_merge_refuses_an_already_merged_duplicate(jurist_client, ticket):
+    first = TicketFactory(requester_email=ticket.requester_email)
+    second = TicketFactory(requester_email=ticket.requester_email)
+    services.merge(ticket, first, by=None)
+    with pytest.raises(ValueError):
+        services.merge(ticket, second, by=None)
+    assert not second.messages.exists()
+
+
+@pytest.mark.parametrize(
+    "action,data",
+    [
+        ("answer", {"body": "Réponse tardive."}),
+        ("note", {"body": "Note tardive."}),
+        ("status", {"status": "en-cours"}),
+        ("claim", {}),
+    ],
+)
+def test_no_change_to_an_anonymised_or_merged_ticket(jurist_client, ticket, action, data):
+    ticket.anonymised_at = timezone.now()
+    ticket.requester_email = ""
+    ticket.save()
+    merged = TicketFactory()
+    merged.merged_into = TicketFactory(requester_email=merged.requester_email)
+    merged.save()
+    for refused in (ticket, merged):
+        before = refused.status
+        response = post(jurist_client, refused, action, data)
+        assert response["Location"] == f"/admin/permanence/{refused.pk}/"
+        refused.refresh_from_db()
+        assert refused.status == before and refused.assignee is None
+        assert not refused.messages.exists()
+        assert not refused.emails.exists()
 
 
 def test_link_dossiers_used(jurist_client, ticket, dossier_index):
