@@ -78,6 +78,25 @@ def test_empty_answer_is_refused_with_message(jurist_client, ticket):
     assert not ticket.messages.exists()
 
 
+def test_empty_answer_error_is_linked_to_its_field(jurist_client, ticket):
+    html = post(jurist_client, ticket, "answer", {"body": "  "}).content.decode()
+    assert 'id="id_body-error"' in html
+    assert re.search(r'<textarea[^>]*aria-describedby="id_body-error"[^>]*id="id_body"', html)
+    assert 'href="#id_body"' in html  # the error summary leads to the field
+
+
+def test_refused_note_keeps_the_text_and_says_why(jurist_client, ticket):
+    text = "Note trop longue. " * 1200  # over the 20,000 characters allowed
+    response = post(jurist_client, ticket, "note", {"body": text})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not ticket.messages.exists()
+    assert 'id="id_note_body-error"' in html
+    assert re.search(r'<textarea[^>]*aria-describedby="id_note_body-error"', html)
+    assert "Note trop longue. Note trop longue." in html  # what was typed is still there
+    assert html.count('id="id_body"') == 1  # the answer and the note fields keep distinct ids
+
+
 def test_canned_answer_with_links_to_dossiers(jurist_client, ticket, dossier_index):
     dossier = DossierPageFactory(
         parent=dossier_index, title="Travailler pendant la prise en charge"
