@@ -137,6 +137,22 @@ def test_console_handler_is_configured_with_the_filter(settings):
     assert any(isinstance(f, RedactPersonalData) for f in handler.filters)
 
 
+@pytest.mark.parametrize(
+    "name", ["django", "django.request", "django.server", "django.security.csrf", "helpdesk"]
+)
+def test_every_handler_a_log_line_reaches_redacts(name):
+    """Django's default handlers (runserver access log, DEBUG console, error emails) would print the
+    follow-up token of `/permanence/suivi/<token>/` unless they too go through the filter."""
+    logger, handlers = logging.getLogger(name), []
+    while logger:
+        handlers += logger.handlers
+        logger = logger.parent if logger.propagate else None
+    handlers = [h for h in handlers if not type(h).__module__.startswith("_pytest")]
+    assert handlers
+    for handler in handlers:
+        assert any(isinstance(f, RedactPersonalData) for f in handler.filters), (name, handler)
+
+
 def test_no_token_or_email_in_log_lines(client, valid_data):
     """Through the portal's real console handler: what would reach the log file."""
     import io
