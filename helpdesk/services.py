@@ -594,6 +594,10 @@ def _strip_identity(ticket, text_replacement=None):
         attachment.delete_file()
         attachment.delete()
     ticket.tokens.all().delete()
+    # an unsent email would otherwise still go out, empty, to the placeholder address
+    ticket.emails.filter(status=EmailStatus.PENDING).update(
+        status=EmailStatus.FAILED, last_error="anonymised"
+    )
     ticket.emails.update(to="anonyme@invalid", body="")
     for message in ticket.messages.all():
         message.body = text_replacement if text_replacement is not None else scrub(message.body)
