@@ -231,16 +231,20 @@ class AttachmentView(JuristOnlyMixin, View):
         return download(attachment)
 
 
+def _date_param(params, name):
+    """A date from the query string, or None if absent, malformed or outside any sensible period
+    (9999-12-31 would overflow when the period's end is turned into a datetime)."""
+    try:
+        value = datetime.date.fromisoformat(params.get(name, ""))
+    except ValueError:
+        return None
+    return value if 2000 <= value.year <= 2100 else None
+
+
 def _period(params):
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(params.get("debut", ""))
-    except ValueError:
-        start = datetime.date(today.year, 1, 1)
-    try:
-        end = datetime.date.fromisoformat(params.get("fin", ""))
-    except ValueError:
-        end = datetime.date(start.year, 12, 31)
+    start = _date_param(params, "debut") or datetime.date(today.year, 1, 1)
+    end = _date_param(params, "fin") or datetime.date(start.year, 12, 31)
     if end < start or (end - start).days > 3 * 366:
         end = datetime.date(start.year, 12, 31)
     return start, end
