@@ -235,8 +235,26 @@ class MergeForm(forms.Form):
     target = forms.IntegerField(label="Numéro de la demande qui reçoit ce doublon", min_value=1)
 
 
+class PkMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids the database cannot hold before the `__in` lookup (SQLite raised OverflowError: a 500)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                valid = 0 < int(pk) < 2**63
+            except (TypeError, ValueError):
+                valid = False
+            if not valid:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class DossiersForm(forms.Form):
-    dossiers = forms.ModelMultipleChoiceField(
+    dossiers = PkMultipleChoiceField(
         label="Dossiers utilisés",
         queryset=DossierPage.objects.live().order_by("title"),
         required=False,

@@ -210,6 +210,17 @@ def test_link_dossiers_used(jurist_client, ticket, dossier_index):
     )
 
 
+@pytest.mark.parametrize("value", ["x", "99999999999999999999", "-1"])
+def test_forged_dossier_ids_are_refused_without_error(jurist_client, ticket, value):
+    response = post(jurist_client, ticket, "dossiers", {"dossiers": [value]})
+    assert response.status_code == 302
+    assert not ticket.dossiers.exists()
+    assert (
+        "Choisissez des dossiers publiés"
+        in jurist_client.get(response["Location"]).content.decode()
+    )
+
+
 def test_answered_question_becomes_draft_expert_sheet(
     jurist_client, jurist, ticket, resource_index
 ):
