@@ -68,9 +68,8 @@ class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                     (value, label, counts.get(value, 0)) for value, label in Status.choices
                 ],
                 "total": sum(counts.values()),
-                "overdue_count": services.Ticket.objects.overdue(today)
-                .filter(merged_into__isnull=True)
-                .count(),
+                # of the filtered tickets, as the page says ("pour ces filtres")
+                "overdue_count": tickets.overdue(today).count(),
                 "querystring": query.urlencode(),
             }
         )
@@ -203,6 +202,8 @@ class TicketActionView(JuristOnlyMixin, View):
         if form.is_valid():
             services.set_dossiers(ticket, list(form.cleaned_data["dossiers"]), by=user)
             messages.success(self.request, "Dossiers enregistrés.")
+        else:
+            messages.error(self.request, "Choisissez des dossiers publiés dans la liste.")
 
     def do_faq(self, ticket, user, data):
         try:
