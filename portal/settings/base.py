@@ -255,3 +255,7 @@ HELPDESK_EMAIL_MAX_ATTEMPTS = env_int("HELPDESK_EMAIL_MAX_ATTEMPTS", 8)
 HELPDESK_NOTIFY_EMAIL = env("HELPDESK_NOTIFY_EMAIL", "")
 LOGGING["filters"] = {"redact_personal_data": {"()": "helpdesk.logging.RedactPersonalData"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
+# Django's own loggers keep their default handlers (runserver access log, DEBUG console, error
+# emails) that bypass the root one and print follow-up tokens: route them through the redacting console.
+LOGGING["loggers"]["django"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
+LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
