@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -257,10 +257,7 @@ class Event(
         """The organiser's directory page, when the actor is published there."""
         if not (self.organiser_actor_id and self.organiser_actor.live):
             return ""
-        try:
-            return self.organiser_actor.get_absolute_url()
-        except NoReverseMatch:  # the directory's public pages are not mounted
-            return ""
+        return self.organiser_actor.get_absolute_url()
 
     @property
     def location_text(self):

@@ -145,7 +145,8 @@ class MonthCalendar:
 
     @property
     def previous(self):
-        return (
+        """The previous month's slug, or None at the edge of the months `parse_month` accepts."""
+        return self._valid(
             f"{self.year - 1:04d}-12"
             if self.month == 1
             else f"{self.year:04d}-{self.month - 1:02d}"
@@ -153,7 +154,7 @@ class MonthCalendar:
 
     @property
     def next(self):
-        return (
+        return self._valid(
             f"{self.year + 1:04d}-01"
             if self.month == 12
             else f"{self.year:04d}-{self.month + 1:02d}"
@@ -161,13 +162,19 @@ class MonthCalendar:
 
     @property
     def previous_title(self):
-        year, month = parse_month(self.previous)
-        return format_month(year, month)
+        return self._title(self.previous)
 
     @property
     def next_title(self):
-        year, month = parse_month(self.next)
-        return format_month(year, month)
+        return self._title(self.next)
+
+    @staticmethod
+    def _valid(slug):
+        return slug if parse_month(slug) else None
+
+    @staticmethod
+    def _title(slug):
+        return format_month(*parse_month(slug)) if slug else ""
 
 
 def month_calendar(year, month, event_filter=None, today=None):

@@ -7,7 +7,7 @@ from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePa
 from content.models import DossierRelatedResource, ResourceKind, Theme
 from portal.site_structure import ensure_site
 
-from . import agenda, directory, helpdesk
+from . import agenda, directory, helpdesk, search
 
 RNG = random.Random(2026)
 
@@ -61,7 +61,7 @@ def seed_content(scale, home):
     }
 
 
-SECTIONS = [seed_content, directory.seed, agenda.seed, helpdesk.seed]
+SECTIONS = [seed_content, directory.seed, agenda.seed, helpdesk.seed, search.seed]
 
 
 def seed(scale):

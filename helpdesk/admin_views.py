@@ -68,9 +68,8 @@ class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                     (value, label, counts.get(value, 0)) for value, label in Status.choices
                 ],
                 "total": sum(counts.values()),
-                "overdue_count": services.Ticket.objects.overdue(today)
-                .filter(merged_into__isnull=True)
-                .count(),
+                # of the filtered tickets, as the page says ("pour ces filtres")
+                "overdue_count": tickets.overdue(today).count(),
                 "querystring": query.urlencode(),
             }
         )
@@ -129,6 +128,13 @@ class TicketActionView(JuristOnlyMixin, View):
         handler = getattr(self, f"do_{action.replace('-', '_')}", None)
         if handler is None:
             raise Http404
+        if ticket.anonymised_at or ticket.merged_into_id:
+            # The page offers no action on these; a forged POST must not write to them either
+            # (an answer to an anonymised ticket would queue an email to nobody).
+            messages.error(
+                request, "Cette demande est anonymisée ou fusionnée : elle ne change plus."
+            )
+            return redirect("helpdesk_admin:ticket", pk=ticket.pk)
         result = handler(ticket, user, request.POST)
         return result or redirect("helpdesk_admin:ticket", pk=ticket.pk)
 
@@ -180,12 +186,13 @@ class TicketActionView(JuristOnlyMixin, View):
             if form.is_valid()
             else None
         )
-        try:
-            if target is None:
-                raise ValueError
-            services.merge(ticket, target, by=user)
-        except ValueError:
+        if target is None:
             messages.error(self.request, "Fusion impossible : vérifiez le numéro de la demande.")
+            return None
+        try:
+            services.merge(ticket, target, by=user)
+        except ValueError as error:
+            messages.error(self.request, str(error))
             return None
         messages.success(self.request, f"Demande fusionnée dans la demande n° {target.pk}.")
         return redirect("helpdesk_admin:ticket", pk=target.pk)
@@ -195,6 +202,8 @@ class TicketActionView(JuristOnlyMixin, View):
         if form.is_valid():
             services.set_dossiers(ticket, list(form.cleaned_data["dossiers"]), by=user)
             messages.success(self.request, "Dossiers enregistrés.")
+        else:
+            messages.error(self.request, "Choisissez des dossiers publiés dans la liste.")
 
     def do_faq(self, ticket, user, data):
         try:
@@ -223,16 +232,20 @@ class AttachmentView(JuristOnlyMixin, View):
         return download(attachment)
 
 
+def _date_param(params, name):
+    """A date from the query string, or None if absent, malformed or outside any sensible period
+    (9999-12-31 would overflow when the period's end is turned into a datetime)."""
+    try:
+        value = datetime.date.fromisoformat(params.get(name, ""))
+    except ValueError:
+        return None
+    return value if 2000 <= value.year <= 2100 else None
+
+
 def _period(params):
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(params.get("debut", ""))
-    except ValueError:
-        start = datetime.date(today.year, 1, 1)
-    try:
-        end = datetime.date.fromisoformat(params.get("fin", ""))
-    except ValueError:
-        end = datetime.date(start.year, 12, 31)
+    start = _date_param(params, "debut") or datetime.date(today.year, 1, 1)
+    end = _date_param(params, "fin") or datetime.date(start.year, 12, 31)
     if end < start or (end - start).days > 3 * 366:
         end = datetime.date(start.year, 12, 31)
     return start, end

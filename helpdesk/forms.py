@@ -73,11 +73,13 @@ class AccessibleForm(forms.Form):
     def _describe(self):
         errors = getattr(self, "_errors", None) or {}
         for name, field in self.fields.items():
+            # the same ids as includes/field.html, from the field's own id (forms may carry a prefix)
+            base = self[name].auto_id or f"id_{name}"
             ids = [self.described_by[name]] if name in self.described_by else []
             if field.help_text:
-                ids.append(f"id_{name}-help")
+                ids.append(f"{base}-help")
             if name in errors:
-                ids.append(f"id_{name}-error")
+                ids.append(f"{base}-error")
                 field.widget.attrs["aria-invalid"] = "true"
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
@@ -195,7 +197,7 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Nouveau statut", choices=Status.choices)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(AccessibleForm):
     body = forms.CharField(
         label="Réponse au demandeur",
         max_length=20000,
@@ -211,23 +213,48 @@ class AnswerForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not (cleaned.get("body") or "").strip() and not cleaned.get("canned"):
-            raise forms.ValidationError("Écrivez une réponse ou choisissez une réponse type.")
+        empty = not (cleaned.get("body") or "").strip()
+        if "body" not in self.errors and empty and not cleaned.get("canned"):
+            # on the field, so that the message is announced with it (aria-describedby)
+            self.add_error("body", "Écrivez une réponse ou choisissez une réponse type.")
         return cleaned
 
 
-class NoteForm(forms.Form):
+class NoteForm(AccessibleForm):
     body = forms.CharField(
         label="Note interne", max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+    def __init__(self, *args, **kwargs):
+        # the ticket page also holds the answer form, whose field is also `body`: distinct ids
+        kwargs.setdefault("auto_id", "id_note_%s")
+        super().__init__(*args, **kwargs)
 
 
 class MergeForm(forms.Form):
     target = forms.IntegerField(label="Numéro de la demande qui reçoit ce doublon", min_value=1)
 
 
+class PkMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids the database cannot hold before the `__in` lookup (SQLite raised OverflowError: a 500)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                valid = 0 < int(pk) < 2**63
+            except (TypeError, ValueError):
+                valid = False
+            if not valid:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class DossiersForm(forms.Form):
-    dossiers = forms.ModelMultipleChoiceField(
+    dossiers = PkMultipleChoiceField(
         label="Dossiers utilisés",
         queryset=DossierPage.objects.live().order_by("title"),
         required=False,

@@ -410,9 +410,19 @@ def set_dossiers(ticket, dossiers, by):
 
 
 def merge(duplicate, target, by):
-    """Merge `duplicate` into `target`: its messages, attachments and follow-up links move over, it is closed."""
-    if duplicate.pk == target.pk or target.merged_into_id:
-        raise ValueError("Fusion impossible")
+    """Merge `duplicate` into `target`: its messages, attachments and follow-up links move over, it is closed.
+
+    The duplicate's follow-up links then open the target, so both must come from the same requester:
+    merging another person's request would show them a stranger's question and answers."""
+    if duplicate.pk == target.pk or target.merged_into_id or duplicate.merged_into_id:
+        raise ValueError("Fusion impossible : vérifiez le numéro de la demande.")
+    if duplicate.anonymised_at or target.anonymised_at:
+        raise ValueError("Fusion impossible : une des deux demandes est anonymisée.")
+    if duplicate.requester_email.strip().lower() != target.requester_email.strip().lower():
+        raise ValueError(
+            "Fusion impossible : seules les demandes d'un même demandeur (même adresse électronique) "
+            "peuvent être fusionnées."
+        )
     with transaction.atomic():
         Message.objects.create(
             ticket=target,
@@ -584,6 +594,10 @@ def _strip_identity(ticket, text_replacement=None):
         attachment.delete_file()
         attachment.delete()
     ticket.tokens.all().delete()
+    # an unsent email would otherwise still go out, empty, to the placeholder address
+    ticket.emails.filter(status=EmailStatus.PENDING).update(
+        status=EmailStatus.FAILED, last_error="anonymised"
+    )
     ticket.emails.update(to="anonyme@invalid", body="")
     for message in ticket.messages.all():
         message.body = text_replacement if text_replacement is not None else scrub(message.body)

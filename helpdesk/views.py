@@ -59,7 +59,7 @@ def ask(request):
             status = 429
         else:
             status = 400
-    return render(
+    response = render(
         request,
         "helpdesk/ask.html",
         {
@@ -69,6 +69,8 @@ def ask(request):
         },
         status=status,
     )
+    # a refused submission echoes the requester's data: same headers as the follow-up page
+    return private(response) if request.method == "POST" else response
 
 
 def thanks(request):

@@ -209,6 +209,18 @@ def test_month_view_across_a_month_boundary(make_event):
     assert days_with(december, "Minuit et demie") == [datetime.date(2026, 12, 1)]
 
 
+@pytest.mark.parametrize(
+    "month,kept,dropped",
+    [("2100-12", 'rel="prev"', 'rel="next"'), ("2000-01", 'rel="next"', 'rel="prev"')],
+)
+def test_first_and_last_months_have_no_link_beyond_them(client, db, month, kept, dropped):
+    """The month view used to fail (500) at the edge of the accepted years, building the next title."""
+    response = client.get(f"/agenda/mois/{month}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert kept in html and dropped not in html
+
+
 def test_month_view_across_daylight_saving_changes(client, make_event):
     # Summer time starts on Sunday 28 March 2027 at 2:00; winter time on Sunday 25 October 2026 at 3:00.
     make_event(

@@ -53,6 +53,8 @@ def test_anonymise_removes_identity_keeps_figures_and_is_idempotent(expired):
     assert not Attachment.objects.filter(ticket=ticket).exists() and not os.path.exists(path)
     assert not AccessToken.objects.filter(ticket=ticket).exists()
     assert OutboundEmail.objects.get(ticket=ticket).to == "anonyme@invalid"
+    # the email still pending is dropped, not sent empty to the placeholder address
+    assert services.send_pending(force=True) == (0, 0) and not mail.outbox
     # kept for the figures
     assert (
         ticket.topic_id
@@ -135,6 +137,22 @@ def test_console_handler_is_configured_with_the_filter(settings):
     assert settings.LOGGING["handlers"]["console"]["filters"] == ["redact_personal_data"]
     handler = next(h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler))
     assert any(isinstance(f, RedactPersonalData) for f in handler.filters)
+
+
+@pytest.mark.parametrize(
+    "name", ["django", "django.request", "django.server", "django.security.csrf", "helpdesk"]
+)
+def test_every_handler_a_log_line_reaches_redacts(name):
+    """Django's default handlers (runserver access log, DEBUG console, error emails) would print the
+    follow-up token of `/permanence/suivi/<token>/` unless they too go through the filter."""
+    logger, handlers = logging.getLogger(name), []
+    while logger:
+        handlers += logger.handlers
+        logger = logger.parent if logger.propagate else None
+    handlers = [h for h in handlers if not type(h).__module__.startswith("_pytest")]
+    assert handlers
+    for handler in handlers:
+        assert any(isinstance(f, RedactPersonalData) for f in handler.filters), (name, handler)
 
 
 def test_no_token_or_email_in_log_lines(client, valid_data):

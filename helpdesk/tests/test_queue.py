@@ -56,6 +56,13 @@ def test_default_is_oldest_unanswered_first_without_closed(client, jurist, ticke
     assert "Nouveau : 2" in html and "En cours : 1" in html and "Clos : 1" in html
 
 
+def test_overdue_count_follows_the_filters(client, jurist, tickets):
+    client.force_login(jurist)
+    assert "2 en retard" in client.get(URL).content.decode()  # "old" and "mid", both unanswered
+    assert "aucune en retard" in client.get(f"{URL}?assignee=moi").content.decode()
+    assert "1 en retard" in client.get(f"{URL}?departement=13").content.decode()
+
+
 @pytest.mark.parametrize(
     "query, expected",
     [

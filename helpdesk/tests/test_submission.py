@@ -86,6 +86,8 @@ def test_each_bad_field_is_explained_and_input_kept(client, valid_data, field, v
     response = client.post(URL, data)
     html = response.content.decode()
     assert response.status_code == 400
+    # the page echoes what was typed (name, email, question): never stored by a cache
+    assert response["Cache-Control"] == "no-store, private"
     assert Ticket.objects.count() == 0
     assert message in html
     assert 'class="error-summary"' in html

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from content.factories import DossierPageFactory
 from helpdesk import services
@@ -77,6 +78,25 @@ def test_empty_answer_is_refused_with_message(jurist_client, ticket):
     assert not ticket.messages.exists()
 
 
+def test_empty_answer_error_is_linked_to_its_field(jurist_client, ticket):
+    html = post(jurist_client, ticket, "answer", {"body": "  "}).content.decode()
+    assert 'id="id_body-error"' in html
+    assert re.search(r'<textarea[^>]*aria-describedby="id_body-error"[^>]*id="id_body"', html)
+    assert 'href="#id_body"' in html  # the error summary leads to the field
+
+
+def test_refused_note_keeps_the_text_and_says_why(jurist_client, ticket):
+    text = "Note trop longue. " * 1200  # over the 20,000 characters allowed
+    response = post(jurist_client, ticket, "note", {"body": text})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not ticket.messages.exists()
+    assert 'id="id_note_body-error"' in html
+    assert re.search(r'<textarea[^>]*aria-describedby="id_note_body-error"', html)
+    assert "Note trop longue. Note trop longue." in html  # what was typed is still there
+    assert html.count('id="id_body"') == 1  # the answer and the note fields keep distinct ids
+
+
 def test_canned_answer_with_links_to_dossiers(jurist_client, ticket, dossier_index):
     dossier = DossierPageFactory(
         parent=dossier_index, title="Travailler pendant la prise en charge"
@@ -105,7 +125,11 @@ def test_internal_note_never_reaches_requester(client, jurist, ticket_with_token
 
 def test_merge_duplicate_keeps_requester_link_working(client, jurist, ticket_with_token):
     duplicate, token = ticket_with_token
-    target = TicketFactory(requester_email=duplicate.requester_email)
+    duplicate.question = "Question du doublon sur le recours"
+    duplicate.save()
+    target = TicketFactory(
+        requester_email=duplicate.requester_email, question="Question de la demande cible"
+    )
     client.force_login(jurist)
     response = post(client, duplicate, "merge", {"target": target.pk})
     assert response["Location"] == f"/admin/permanence/{target.pk}/"
@@ -113,10 +137,67 @@ def test_merge_duplicate_keeps_requester_link_working(client, jurist, ticket_wit
     assert duplicate.merged_into == target and duplicate.status == Status.CLOSED
     assert target.messages.filter(body=duplicate.question).exists()
     client.logout()
-    assert f"{target.topic.name}" in client.get(f"/permanence/suivi/{token}/").content.decode()
+    # the duplicate's link now opens the target, with both questions (both topics are the same)
+    page = client.get(f"/permanence/suivi/{token}/").content.decode()
+    assert target.question in page and duplicate.question in page
     client.force_login(jurist)
     assert post(client, target, "merge", {"target": target.pk}).status_code == 302
+    target.refresh_from_db()
     assert target.merged_into is None
+
+
+def test_merge_refuses_another_requesters_ticket(client, jurist, ticket_with_token):
+    """The duplicate's follow-up links would open the target: never a stranger's request."""
+    duplicate, token = ticket_with_token
+    target = TicketFactory(
+        requester_email="quelquun.dautre@example.org", question="Question d'une autre personne"
+    )
+    client.force_login(jurist)
+    response = post(client, duplicate, "merge", {"target": target.pk})
+    assert response["Location"] == f"/admin/permanence/{duplicate.pk}/"
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None and duplicate.status == Status.NEW
+    assert not target.messages.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "même demandeur" in page
+    client.logout()
+    page = client.get(f"/permanence/suivi/{token}/").content.decode()
+    assert "autre personne" not in page
+
+
+def test_merge_refuses_an_already_merged_duplicate(jurist_client, ticket):
+    first = TicketFactory(requester_email=ticket.requester_email)
+    second = TicketFactory(requester_email=ticket.requester_email)
+    services.merge(ticket, first, by=None)
+    with pytest.raises(ValueError):
+        services.merge(ticket, second, by=None)
+    assert not second.messages.exists()
+
+
+@pytest.mark.parametrize(
+    "action,data",
+    [
+        ("answer", {"body": "Réponse tardive."}),
+        ("note", {"body": "Note tardive."}),
+        ("status", {"status": "en-cours"}),
+        ("claim", {}),
+    ],
+)
+def test_no_change_to_an_anonymised_or_merged_ticket(jurist_client, ticket, action, data):
+    ticket.anonymised_at = timezone.now()
+    ticket.requester_email = ""
+    ticket.save()
+    merged = TicketFactory()
+    merged.merged_into = TicketFactory(requester_email=merged.requester_email)
+    merged.save()
+    for refused in (ticket, merged):
+        before = refused.status
+        response = post(jurist_client, refused, action, data)
+        assert response["Location"] == f"/admin/permanence/{refused.pk}/"
+        refused.refresh_from_db()
+        assert refused.status == before and refused.assignee is None
+        assert not refused.messages.exists()
+        assert not refused.emails.exists()
 
 
 def test_link_dossiers_used(jurist_client, ticket, dossier_index):
@@ -126,6 +207,17 @@ def test_link_dossiers_used(jurist_client, ticket, dossier_index):
     assert (
         "Le contrat jeune majeur"
         in jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    )
+
+
+@pytest.mark.parametrize("value", ["x", "99999999999999999999", "-1"])
+def test_forged_dossier_ids_are_refused_without_error(jurist_client, ticket, value):
+    response = post(jurist_client, ticket, "dossiers", {"dossiers": [value]})
+    assert response.status_code == 302
+    assert not ticket.dossiers.exists()
+    assert (
+        "Choisissez des dossiers publiés"
+        in jurist_client.get(response["Location"]).content.decode()
     )
 
 

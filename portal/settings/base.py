@@ -184,6 +184,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "portail-mna")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Seconds to wait, after Elasticsearch failed, before trying it again (the database answers meanwhile).
+SEARCH_ENGINE_RETRY_SECONDS = env_int("SEARCH_ENGINE_RETRY_SECONDS", 60)
+# Extra keyword arguments for the Elasticsearch client (timeouts, TLS…), e.g. {"request_timeout": 5}.
+ELASTICSEARCH_CLIENT_OPTIONS = {"request_timeout": env_int("ELASTICSEARCH_TIMEOUT", 5)}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail MNA"
@@ -251,3 +255,7 @@ HELPDESK_EMAIL_MAX_ATTEMPTS = env_int("HELPDESK_EMAIL_MAX_ATTEMPTS", 8)
 HELPDESK_NOTIFY_EMAIL = env("HELPDESK_NOTIFY_EMAIL", "")
 LOGGING["filters"] = {"redact_personal_data": {"()": "helpdesk.logging.RedactPersonalData"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
+# Django's own loggers keep their default handlers (runserver access log, DEBUG console, error
+# emails) that bypass the root one and print follow-up tokens: route them through the redacting console.
+LOGGING["loggers"]["django"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
+LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO", "propagate": False}

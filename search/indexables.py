@@ -1,0 +1,318 @@
+"""What is searchable: one small `Indexable` class per indexed model.
+
+Each indexable names its model (`model`, an "app_label.ModelName" label), the kind slug and label shown to
+users, the queryset of what the public may see (`public_queryset`), and how one object becomes a
+`SearchDocument` (`to_document`). Everything else — signals, reindexing, both backends — works from this
+registry, so adding a model to the search is a few lines here and nothing elsewhere.
+
+Adding a model is one class: see `EventIndexable` at the end of this module.
+
+What is not registered is never indexed: drafts, private pages (Wagtail view restrictions), unpublished
+and deleted content are excluded by `public_queryset`, and the helpdesk has no indexable at all.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.html import strip_tags
+
+logger = logging.getLogger(__name__)
+
+PDF_MAX_PAGES = 80
+PDF_MAX_CHARS = 200_000
+REGISTRY = {}
+
+
+@dataclass
+class SearchDocument:
+    """One searchable item, the same for both backends."""
+
+    key: str  # "app_label.model:pk"
+    kind: str
+    title: str
+    url: str
+    date: datetime.date | None = None
+    summary: str = ""
+    body: str = ""
+    themes: list = field(default_factory=list)  # theme slugs
+    departements: list = field(default_factory=list)  # département codes
+    suggest: list = field(default_factory=list)  # extra completion inputs (acronyms…)
+
+    @property
+    def year(self):
+        return self.date.year if self.date else None
+
+    def facets(self):
+        rows = [("kind", self.kind)]
+        rows += [("theme", slug) for slug in self.themes]
+        rows += [("departement", code) for code in self.departements]
+        if self.year:
+            rows.append(("year", str(self.year)))
+        return rows
+
+
+def register(cls):
+    REGISTRY[cls.model.lower()] = cls()
+    return cls
+
+
+def indexables():
+    return list(REGISTRY.values())
+
+
+def for_model(model):
+    """The indexable of a model class or instance (of its specific class, for a page), or None."""
+    return REGISTRY.get(model._meta.concrete_model._meta.label_lower)
+
+
+def kind_labels():
+    return {i.kind: i.label for i in indexables()}
+
+
+def key_for(obj):
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def html_to_text(html):
+    return " ".join(strip_tags(str(html or "")).split())
+
+
+class Indexable:
+    model = ""
+    kind = ""
+    label = ""
+
+    def model_class(self):
+        return apps.get_model(self.model)
+
+    def public_queryset(self):
+        raise NotImplementedError
+
+    def to_document(self, obj):
+        raise NotImplementedError
+
+    def url(self, obj):
+        return obj.url
+
+    def document(
+        self, obj, *, title, body=(), summary="", date=None, themes=(), departements=(), suggest=()
+    ):
+        return SearchDocument(
+            key=key_for(obj),
+            kind=self.kind,
+            title=title,
+            url=self.url(obj) or "",
+            date=date,
+            summary=summary,
+            body=" ".join(part for part in body if part),
+            themes=sorted({t.slug for t in themes}),
+            departements=sorted({d.code for d in departements}),
+            suggest=list(suggest),
+        )
+
+
+class PageIndexable(Indexable):
+    """Live pages that no view restriction hides (on themselves or an ancestor)."""
+
+    related = ()
+
+    def public_queryset(self):
+        return self.model_class().objects.live().public().prefetch_related(*self.related)
+
+    def url(self, obj):
+        return obj.get_url()
+
+
+def stream_text(stream):
+    """The readable text of a StreamField value (headings, paragraphs, questions and answers…)."""
+    parts = []
+    for block in stream or []:
+        parts.append(_block_text(block.value))
+    return " ".join(p for p in parts if p)
+
+
+def _block_text(value):
+    from wagtail.rich_text import RichText
+
+    if value is None:
+        return ""
+    if isinstance(value, RichText):
+        return html_to_text(value.source)
+    if isinstance(value, str):
+        return html_to_text(value)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return " ".join(_block_text(v) for v in value.values())
+    if isinstance(value, (list, tuple)) or hasattr(value, "__iter__"):
+        return " ".join(_block_text(getattr(v, "value", v)) for v in value)
+    return ""
+
+
+@register
+class DossierIndexable(PageIndexable):
+    model = "content.DossierPage"
+    kind = "dossier"
+    label = "Dossier"
+    related = ("themes",)
+
+    def to_document(self, obj):
+        return self.document(
+            obj,
+            title=obj.title,
+            summary=html_to_text(obj.introduction),
+            body=[stream_text(obj.key_points), stream_text(obj.body)],
+            date=obj.last_verified,
+            themes=obj.themes.all(),
+        )
+
+
+@register
+class ArticleIndexable(PageIndexable):
+    model = "content.ArticlePage"
+    kind = "article"
+    label = "Article"
+
+    def to_document(self, obj):
+        return self.document(
+            obj,
+            title=obj.title,
+            summary=obj.introduction,
+            body=[stream_text(obj.body)],
+            date=obj.last_verified,
+        )
+
+
+@register
+class ResourceIndexable(PageIndexable):
+    model = "content.ResourcePage"
+    kind = "ressource"
+    label = "Ressource"
+    related = ("themes", "departements", "document")
+
+    def to_document(self, obj):
+        return self.document(
+            obj,
+            title=obj.title,
+            summary=obj.summary,
+            body=[html_to_text(obj.body), pdf_text(obj.document)],
+            date=obj.date,
+            themes=obj.themes.all(),
+            departements=obj.departements.all(),
+        )
+
+
+@register
+class ActorIndexable(Indexable):
+    model = "directory.Actor"
+    kind = "acteur"
+    label = "Acteur"
+
+    def public_queryset(self):
+        return (
+            self.model_class()
+            .objects.filter(live=True)
+            .prefetch_related("themes", "departements", "services")
+        )
+
+    def url(self, obj):
+        return obj.get_absolute_url()
+
+    def to_document(self, obj):
+        return self.document(
+            obj,
+            title=obj.name,
+            summary=obj.description,
+            body=[obj.city, obj.get_kind_display(), " ".join(s.name for s in obj.services.all())],
+            date=obj.last_verified,
+            themes=obj.themes.all(),
+            departements=obj.departements.all(),
+        )
+
+
+@register
+class GlossaryIndexable(Indexable):
+    model = "content.GlossaryEntry"
+    kind = "lexique"
+    label = "Lexique"
+
+    def public_queryset(self):
+        return self.model_class().objects.prefetch_related("themes")
+
+    def url(self, obj):
+        return f"/lexique/#{obj.anchor}"
+
+    def to_document(self, obj):
+        title = f"{obj.term} ({obj.expansion})" if obj.expansion else obj.term
+        return self.document(
+            obj,
+            title=title,
+            summary=obj.definition,
+            body=obj.synonym_list,
+            themes=obj.themes.all(),
+            suggest=[obj.term, obj.expansion, *obj.synonym_list],
+        )
+
+
+@register
+class EventIndexable(Indexable):
+    """Published events, past ones included: their proceedings stay worth finding."""
+
+    model = "agenda.Event"
+    kind = "evenement"
+    label = "Événement"
+
+    def public_queryset(self):
+        return (
+            self.model_class()
+            .objects.filter(live=True)
+            .select_related("departement", "organiser_actor")
+            .prefetch_related("themes", "sessions")
+        )
+
+    def to_document(self, obj):
+        sessions = list(obj.sessions.all())
+        return self.document(
+            obj,
+            title=obj.title,
+            summary=obj.summary,
+            body=[
+                html_to_text(obj.description),
+                obj.get_kind_display(),
+                obj.get_format_display(),
+                obj.organiser or "",
+                obj.location_text or "",
+            ],
+            date=min(session.first_day for session in sessions) if sessions else None,
+            themes=obj.themes.all(),
+            departements=[obj.departement] if obj.departement else [],
+        )
+
+
+def pdf_text(document):
+    """The text of an attached PDF; a broken or encrypted file is logged and gives no text."""
+    if document is None or not document.file.name.lower().endswith(".pdf"):
+        return ""
+    try:
+        from pypdf import PdfReader
+
+        with document.file.open("rb") as handle:
+            reader = PdfReader(handle)
+            if reader.is_encrypted:
+                logger.warning(
+                    "Search: PDF %s is encrypted, its text is not indexed", document.file.name
+                )
+                return ""
+            parts, size = [], 0
+            for page in reader.pages[:PDF_MAX_PAGES]:
+                text = page.extract_text() or ""
+                parts.append(text)
+                size += len(text)
+                if size > PDF_MAX_CHARS:
+                    break
+        return " ".join(" ".join(parts).split())[:PDF_MAX_CHARS]
+    except Exception as error:  # pypdf raises many kinds of errors on broken files
+        logger.warning(
+            "Search: cannot read PDF %s (%s), its text is not indexed", document.file.name, error
+        )
+        return ""

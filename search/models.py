@@ -1,0 +1,55 @@
+"""The database search index: the embedded backend's data, and the fallback when Elasticsearch is down.
+
+It is kept in sync on every change whichever backend is configured, so that falling back never means
+searching an empty or stale index.
+"""
+
+from django.db import models
+
+
+class IndexEntry(models.Model):
+    """One public item as the search sees it: display fields, plus the folded and stemmed text that
+    `search.text` produces, so that matching is a plain word lookup on every database."""
+
+    key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=500)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, db_index=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # " stem stem … " (see search.text.stem_text): whole-word LIKE on SQLite, to_tsvector('simple') on PostgreSQL.
+    title_terms = models.TextField(blank=True)
+    terms = models.TextField(blank=True)
+    # Folded title and completion inputs, one per line, for suggestions as you type.
+    suggest = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "entrée de l'index"
+        verbose_name_plural = "index de recherche"
+
+    def __str__(self):
+        return self.title
+
+
+class IndexFacet(models.Model):
+    """A facet value of an entry (kind, theme, département, year): counted with one GROUP BY."""
+
+    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"])]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "name", "value"], name="search_facet_unique")
+        ]
+
+
+class IndexTerm(models.Model):
+    """A folded word seen in the index: the vocabulary against which typos are corrected. Words are only
+    added; a word that disappears from the content costs nothing but a useless correction candidate."""
+
+    word = models.CharField(max_length=40, unique=True)
+    length = models.PositiveSmallIntegerField(db_index=True)

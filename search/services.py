@@ -1,0 +1,408 @@
+"""The search service: what the rest of the portal calls to index, remove, search and suggest.
+
+`get_service()` returns the configured service. The database backend is always written to; when
+`ELASTICSEARCH_URL` is set, Elasticsearch is written to and searched as well. If Elasticsearch fails, the
+failure is logged, the database answers (the response says it is degraded) and Elasticsearch is left alone
+for `SEARCH_ENGINE_RETRY_SECONDS` before being tried again, without a restart.
+"""
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+
+from . import text
+from .backends.base import FACETS, PER_PAGE, SORTS, SearchRequest, SearchResponse, SearchUnavailable
+from .backends.database import DatabaseBackend
+from .indexables import REGISTRY, for_model, indexables, key_for, kind_labels
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 200
+MAX_PAGE = 500
+MAX_FILTER_VALUES = 20
+
+
+class SearchService:
+    def __init__(self, database, engine=None, retry_after=60):
+        self.database = database
+        self.engine = engine
+        self.retry_after = retry_after
+        self.engine_down_until = 0.0
+
+    # Engine health
+
+    @property
+    def engine_available(self):
+        return self.engine is not None and time.monotonic() >= self.engine_down_until
+
+    def _engine_failed(self, action, error):
+        logger.warning("Search engine unavailable during %s, using the database: %s", action, error)
+        self.engine_down_until = time.monotonic() + self.retry_after
+
+    def _with_engine(self, action, function, *args):
+        if not self.engine_available:
+            return None
+        try:
+            return function(*args)
+        except SearchUnavailable as error:
+            self._engine_failed(action, error)
+            return None
+
+    # Writing
+
+    def index(self, documents):
+        documents = list(documents)
+        self.database.index(documents)
+        if self.engine is not None:
+            self._with_engine("indexing", self.engine.index, documents)
+
+    def remove(self, keys):
+        keys = list(keys)
+        self.database.remove(keys)
+        if self.engine is not None:
+            self._with_engine("removal", self.engine.remove, keys)
+
+    def rebuild(self, progress=None):
+        """Rebuild every backend from the registry; returns {kind: count}."""
+        counts = {}
+
+        def counted():
+            for indexable, document in all_documents():
+                counts[indexable.kind] = counts.get(indexable.kind, 0) + 1
+                yield document
+
+        self.database.rebuild(counted(), progress=progress)
+        if self.engine is not None:
+            # Errors propagate: a rebuild asked for explicitly must say it failed.
+            self.engine.rebuild((d for _, d in all_documents()))
+            self.engine_down_until = 0.0
+        return counts
+
+    # Reading
+
+    def search(self, request):
+        response = self._with_engine("search", self.engine.search, request) if self.engine else None
+        if response is None:
+            response = self.database.search(request)
+            response.degraded = self.engine is not None
+        return response
+
+    def suggest(self, prefix, limit=8):
+        suggestions = (
+            self._with_engine("suggestion", self.engine.suggest, prefix, limit)
+            if self.engine
+            else None
+        )
+        return suggestions if suggestions is not None else self.database.suggest(prefix, limit)
+
+    def parse(self, raw):
+        return text.parse(raw, vocabulary=self.database.correct)
+
+
+_service = None
+
+
+def build_service():
+    engine = None
+    if settings.ELASTICSEARCH_URL:
+        from .backends.elasticsearch import ElasticsearchBackend
+
+        engine = ElasticsearchBackend()
+    return SearchService(
+        DatabaseBackend(), engine, retry_after=getattr(settings, "SEARCH_ENGINE_RETRY_SECONDS", 60)
+    )
+
+
+def get_service():
+    global _service
+    if _service is None:
+        _service = build_service()
+    return _service
+
+
+def reset_service():
+    """Forget the configured service (settings changed, tests)."""
+    global _service
+    _service = None
+
+
+# Indexing from the registry
+
+
+def all_documents():
+    """(indexable, document) for everything public, read in primary-key chunks (keyset, not OFFSET)."""
+    for indexable in indexables():
+        queryset = indexable.public_queryset().order_by("pk")
+        last = 0
+        while True:
+            chunk = list(queryset.filter(pk__gt=last)[:CHUNK_SIZE])
+            if not chunk:
+                break
+            for obj in chunk:
+                yield indexable, indexable.to_document(obj)
+            last = chunk[-1].pk
+
+
+def total_public():
+    return sum(indexable.public_queryset().count() for indexable in indexables())
+
+
+def sync(label, pks):
+    """Index the given objects of a registered model if they are public, remove them otherwise."""
+    indexable = REGISTRY.get(label.lower())
+    if indexable is None or not pks:
+        return
+    public = list(indexable.public_queryset().filter(pk__in=pks))
+    service = get_service()
+    service.index(indexable.to_document(obj) for obj in public)
+    hidden = set(pks) - {obj.pk for obj in public}
+    service.remove(f"{label.lower()}:{pk}" for pk in hidden)
+
+
+def sync_on_commit(instances):
+    """Schedule `sync` for these objects after the current transaction commits (at once outside one)."""
+    by_label = {}
+    for obj in instances:
+        # A page may come as its base class (moves, view restrictions): index it as its specific class.
+        model = getattr(obj, "specific_class", None) or type(obj)
+        if for_model(model) is None:
+            continue
+        by_label.setdefault(model._meta.label_lower, set()).add(obj.pk)
+    for label, pks in by_label.items():
+        transaction.on_commit(lambda label=label, pks=pks: _safe_sync(label, pks))
+
+
+def remove_on_commit(obj):
+    if for_model(type(obj)) is not None:
+        key = key_for(obj)
+        transaction.on_commit(lambda: _safe(lambda: get_service().remove([key])))
+
+
+def _safe_sync(label, pks):
+    _safe(lambda: sync(label, sorted(pks)))
+
+
+def _safe(function):
+    # An editor's save has already committed: indexing must never turn it into an error page.
+    try:
+        function()
+    except Exception:
+        logger.exception("Search indexing failed")
+
+
+# Public search
+
+
+@dataclass
+class FacetChoice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    legend: str
+    choices: list
+
+
+@dataclass
+class PageInfo:
+    """What the shared pagination template reads from a Django Page."""
+
+    number: int
+    num_pages: int
+    count: int
+
+    @property
+    def paginator(self):
+        return self
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.number < self.num_pages
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+
+@dataclass
+class SearchResults:
+    q: str
+    query: object
+    request: SearchRequest
+    response: SearchResponse
+    facets: list = field(default_factory=list)
+    glossary: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return self.response.count
+
+    @property
+    def hits(self):
+        return self.response.hits
+
+    @property
+    def page_obj(self):
+        return PageInfo(
+            self.request.page, max(1, math.ceil(self.count / self.request.per_page)), self.count
+        )
+
+    @property
+    def did_you_mean(self):
+        return self.query.did_you_mean
+
+    @property
+    def degraded(self):
+        return self.response.degraded
+
+    @property
+    def searched(self):
+        return bool(self.query) or any(self.request.filters.values())
+
+    def as_json(self):
+        return {
+            "query": self.q,
+            "count": self.count,
+            "page": self.request.page,
+            "num_pages": self.page_obj.num_pages,
+            "did_you_mean": self.did_you_mean,
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "kind": hit.kind,
+                    "kind_label": hit.kind_label,
+                    "date": hit.date.isoformat() if hit.date else None,
+                    "snippet": str(hit.snippet),
+                }
+                for hit in self.hits
+            ],
+            "facets": {
+                group.name: [
+                    {"value": c.value, "label": c.label, "count": c.count} for c in group.choices
+                ]
+                for group in self.facets
+            },
+        }
+
+
+def _int(value, default, low, high):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+def request_from_params(params, service=None, per_page=PER_PAGE):
+    """A SearchRequest from a query string. Unknown or malformed values are dropped, never an error."""
+    service = service or get_service()
+    raw = (params.get("q") or "")[: text.MAX_QUERY_LENGTH].strip()
+    filters = {}
+    for name in FACETS:
+        values = [v.strip() for v in params.getlist(name) if v.strip()][:MAX_FILTER_VALUES]
+        values = [
+            v for v in dict.fromkeys(values) if len(v) <= 60 and (name != "year" or v.isdigit())
+        ]
+        if name == "kind":
+            values = [v for v in values if v in kind_labels()]
+        if values:
+            filters[name] = values
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    page = _int(params.get("page"), 1, 1, MAX_PAGE)
+    return raw, SearchRequest(
+        query=service.parse(raw), filters=filters, sort=sort, page=page, per_page=per_page
+    )
+
+
+def run_search(params, per_page=PER_PAGE):
+    """Everything the results page and the API show for a query string."""
+    service = get_service()
+    raw, request = request_from_params(params, service, per_page)
+    if not request.query and not request.filters:
+        return SearchResults(raw, request.query, request, SearchResponse())
+    response = service.search(request)
+    last_page = max(1, math.ceil(response.count / per_page))
+    if request.page > last_page:
+        request.page = last_page
+        response = service.search(request)
+    labels = kind_labels()
+    for hit in response.hits:
+        hit.kind_label = labels.get(hit.kind, hit.kind)
+    results = SearchResults(raw, request.query, request, response)
+    results.facets = facet_groups(response.facets, request.filters)
+    if not response.count:
+        results.glossary = glossary_hints(request.query)
+    return results
+
+
+FACET_LEGENDS = {
+    "kind": "Type de contenu",
+    "theme": "Thème",
+    "departement": "Département",
+    "year": "Année",
+}
+
+
+def facet_groups(counts, filters):
+    from content.models import Theme
+    from directory.models import Departement
+
+    labels = {"kind": kind_labels(), "year": {}}
+    if counts.get("theme") or filters.get("theme"):
+        labels["theme"] = dict(Theme.objects.values_list("slug", "name"))
+    if counts.get("departement") or filters.get("departement"):
+        codes = set(counts.get("departement", {})) | set(filters.get("departement", []))
+        labels["departement"] = {
+            code: f"{name} ({code})"
+            for code, name in Departement.objects.filter(code__in=codes).values_list("code", "name")
+        }
+    groups = []
+    for name in FACETS:
+        selected = set(filters.get(name, []))
+        values = dict(counts.get(name, {}))
+        for value in selected:
+            values.setdefault(value, 0)
+        names = labels.get(name, {})
+        choices = [
+            FacetChoice(value, names.get(value, value), count, value in selected)
+            for value, count in values.items()
+            if name in ("year",) or value in names
+        ]
+        if name == "year":
+            choices.sort(key=lambda c: c.value, reverse=True)
+        else:
+            choices.sort(key=lambda c: (-c.count, c.label))
+        if choices:
+            groups.append(FacetGroup(name, FACET_LEGENDS[name], choices))
+    return groups
+
+
+def glossary_hints(query, limit=3):
+    """Glossary entries whose term, expansion or synonyms share a word with the query."""
+    from content.models import GlossaryEntry
+
+    words = {s for clause in query.clauses for alt in clause.alternatives for s in alt.stems}
+    if not words:
+        return []
+    hints = []
+    for entry in GlossaryEntry.objects.only("term", "expansion", "synonyms", "definition"):
+        names = " ".join([entry.term, entry.expansion, *entry.synonym_list])
+        if words & set(text.stems(names)):
+            hints.append(entry)
+            if len(hints) >= limit:
+                break
+    return hints

@@ -1,0 +1,165 @@
+"""A fixed, demo-like corpus: what the contract and relevance tests search."""
+
+import datetime
+
+from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePageFactory
+from content.models import DossierIndexPage, ResourceIndexPage, Theme
+from directory.factories import ActorFactory
+from directory.models import Departement
+
+DOSSIERS = {
+    "evaluation": (
+        "Évaluation de la minorité et de l'isolement",
+        "evaluation-minorite",
+        "Comment se déroulent les entretiens d'évaluation, la consultation du fichier AEM et les examens.",
+    ),
+    "apt": (
+        "Autorisation provisoire de travail et apprentissage",
+        "travail-formation",
+        "Signer un contrat d'apprentissage : la demande d'autorisation provisoire de travail sur l'ANEF.",
+    ),
+    "majorite": (
+        "Accès à la majorité et titre de séjour",
+        "sejour-majorite",
+        "Préparer la demande de titre de séjour avant 18 ans, selon l'âge de la prise en charge.",
+    ),
+    "abri": (
+        "Mise à l'abri et accueil provisoire d'urgence",
+        "mise-a-l-abri",
+        "Le département doit mettre à l'abri toute personne se déclarant mineure et privée de protection.",
+    ),
+    "jeune_majeur": (
+        "Contrat jeune majeur et accompagnement après 18 ans",
+        "jeunes-majeurs",
+        "L'accompagnement des jeunes majeurs jusqu'à 21 ans depuis la loi du 7 février 2022.",
+    ),
+    "nationalite": (
+        "Déclaration de nationalité française",
+        "nationalite",
+        "Après trois ans de prise en charge par l'ASE, l'article 21-12 du Code civil ouvre la déclaration.",
+    ),
+}
+
+ARTICLES = {
+    "osseux": (
+        "evaluation",
+        "Les examens osseux",
+        "Radiographies osseuses : décision judiciaire, consentement, et le doute profite au jeune.",
+    ),
+    "recours": (
+        "abri",
+        "Contester un refus de prise en charge",
+        "Saisir le juge des enfants après une décision de refus d'admission à l'ASE.",
+    ),
+}
+
+RESOURCES = {
+    "cle": (
+        "Arrêté du 28 juin 2016 fixant la clé de répartition",
+        "texte-juridique",
+        datetime.date(2016, 6, 28),
+        "repartition-nationale",
+        [],
+        "Clé de répartition des mineurs non accompagnés entre les départements, modifiée en 2024.",
+    ),
+    "rapport_mie": (
+        "Rapport sur la prise en charge des mineurs isolés étrangers",
+        "rapport",
+        datetime.date(2014, 3, 1),
+        "protection-enfance",
+        [],
+        "État des lieux de l'accueil des mineurs isolés étrangers par les conseils départementaux.",
+    ),
+    "scolarisation": (
+        "Guide de la scolarisation des élèves allophones",
+        "guide",
+        datetime.date(2022, 9, 1),
+        "scolarisation",
+        [],
+        "UPE2A, CASNAV : l'inscription au collège et au lycée des jeunes nouvellement arrivés.",
+    ),
+    "oqtf": (
+        "Décision sur une obligation de quitter le territoire",
+        "jurisprudence",
+        datetime.date(2023, 11, 15),
+        "eloignement",
+        [],
+        "OQTF notifiée à un jeune majeur pris en charge par l'ASE : annulation par le tribunal administratif.",
+    ),
+    "financement": (
+        "Financement de l'évaluation et de la mise à l'abri par l'État",
+        "texte-juridique",
+        datetime.date(2023, 12, 27),
+        "financement-etat",
+        ["75"],
+        "Décret n° 2023-1240 : 500 euros par personne évaluée, 90 euros par jour de mise à l'abri.",
+    ),
+    "protocole": (
+        "Protocole départemental de Seine-Saint-Denis",
+        "rapport",
+        datetime.date(2021, 2, 1),
+        "mise-a-l-abri",
+        ["93"],
+        "Protocole entre le parquet et l'ASE pour la mise à l'abri et l'orientation des jeunes.",
+    ),
+    "dap": (
+        "Fiche d'expert : la délégation d'autorité parentale",
+        "fiche-expert",
+        datetime.date(2020, 5, 4),
+        "representation-legale",
+        ["93", "75"],
+        "Qui exerce l'autorité parentale pour un mineur non accompagné : tutelle ou délégation.",
+    ),
+}
+
+ACTORS = {
+    "mission_locale": (
+        "Mission locale de Paris",
+        "mission-locale",
+        ["75"],
+        "Accompagnement des 16-25 ans vers l'emploi.",
+    ),
+    "infomie": (
+        "InfoMIE",
+        "association",
+        [],
+        "Centre de ressources national sur les mineurs isolés étrangers.",
+    ),
+}
+
+
+def build():
+    """Create the corpus (published, public) and return {name: object}."""
+    themes = {t.slug: t for t in Theme.objects.all()}
+    departements = {d.code: d for d in Departement.objects.filter(code__in=["75", "93"])}
+    dossier_index = DossierIndexPage.objects.get()
+    resource_index = ResourceIndexPage.objects.get()
+    items = {}
+    for name, (title, theme, intro) in DOSSIERS.items():
+        dossier = DossierPageFactory(
+            parent=dossier_index, title=title, introduction=f"<p>{intro}</p>"
+        )
+        dossier.themes.set([themes[theme]])
+        dossier.save()
+        items[name] = dossier
+    for name, (dossier, title, text) in ARTICLES.items():
+        items[name] = ArticlePageFactory(
+            parent=items[dossier],
+            title=title,
+            introduction="",
+            body=[("paragraph", f"<p>{text}</p>")],
+        )
+    for name, (title, kind, date, theme, codes, summary) in RESOURCES.items():
+        resource = ResourcePageFactory(
+            parent=resource_index, title=title, kind=kind, date=date, summary=summary
+        )
+        resource.themes.set([themes[theme]])
+        resource.departements.set([departements[c] for c in codes])
+        resource.save()
+        items[name] = resource
+    for name, (title, kind, codes, description) in ACTORS.items():
+        actor = ActorFactory(name=title, kind=kind, description=description)
+        actor.departements.set([departements[c] for c in codes])
+        actor.save()
+        items[name] = actor
+    return items

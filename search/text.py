@@ -1,0 +1,371 @@
+"""Query understanding shared by every backend: folding, light French stemming, synonyms, phrases, typos.
+
+Both backends receive the same `ParsedQuery`, so a professional typing « mie », « MIE » or « Mineurs isolés »
+gets the same answer from Elasticsearch and from the database:
+
+- accents and case are folded (`fold`), ligatures expanded (œ -> oe);
+- French stop words and elisions (l', d', qu'…) are dropped from the terms;
+- plurals and a few frequent suffixes are stripped by `stem` (a light stemmer, deliberately close to the
+  Elasticsearch `light_french` one so that both backends agree on what « évaluations » matches);
+- glossary acronyms and synonyms expand a term into alternatives (MIE -> MNA, APT -> « autorisation
+  provisoire de travail »), read from `content.GlossaryEntry` and cached;
+- text in double quotes is a phrase (words in that order);
+- a word of 6 letters or more that the index does not know is corrected to the closest known word.
+
+The parser never raises: quotes, stars, brackets, backslashes and boolean words are plain text here.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+MAX_QUERY_LENGTH = 500
+MAX_CLAUSES = 12
+TYPO_MIN_LENGTH = 6
+SYNONYMS_CACHE_KEY = "search:synonyms:v1"
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "est",
+        "il",
+        "ils",
+        "j",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "and",
+        "or",
+        "not",
+        "et",
+        "ou",
+    ]
+)
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_PHRASE_RE = re.compile(r'"([^"]*)"')
+# Ordered longest first: the first suffix that leaves a stem of 4 letters or more is removed.
+_SUFFIXES = (
+    "issements",
+    "issement",
+    "atrices",
+    "ateurs",
+    "atrice",
+    "ations",
+    "ateur",
+    "ation",
+    "ements",
+    "ement",
+    "ances",
+    "ences",
+    "ance",
+    "ence",
+    "ites",
+    "ite",
+    "ives",
+    "ive",
+    "ifs",
+    "if",
+    "euses",
+    "euse",
+    "eux",
+    "aux",
+    "ees",
+    "ee",
+    "es",
+    "er",
+    "e",
+    "s",
+    "x",
+)
+
+
+def fold(text):
+    """Lower case, no accents, ligatures expanded: « Mineur Isolé Étranger » -> « mineur isole etranger »."""
+    text = (text or "").replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def tokens(text):
+    """Folded words of `text`, elisions and stop words removed."""
+    return [t for t in _TOKEN_RE.findall(fold(text)) if t not in STOP_WORDS]
+
+
+def stem(word):
+    """A light French stem: « evaluations » and « evaluation » -> « evalu », « travaux » -> « trav »."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("aux") and len(word) > 5:
+        return word[:-3]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(text):
+    return [stem(t) for t in tokens(text)]
+
+
+def stem_text(text):
+    """The indexed form of a text for the database backend: space-separated stems, padded with spaces so
+    that « contains ' stem ' » matches a whole word."""
+    return " " + " ".join(stems(text)) + " "
+
+
+def suggest_inputs(title, extra=(), max_words=8):
+    """What completion matches the start of, for both backends: the folded title, the glossary names,
+    and the title from each of its significant words (« provisoire » completes « Autorisation
+    provisoire de travail »)."""
+    words = _TOKEN_RE.findall(fold(title))
+    inputs = [" ".join(words)]
+    inputs += [" ".join(_TOKEN_RE.findall(fold(e))) for e in extra if e]
+    inputs += [
+        " ".join(words[i:])
+        for i in range(1, min(len(words), max_words))
+        if words[i] not in STOP_WORDS
+    ]
+    return [i for i in dict.fromkeys(inputs) if i]
+
+
+def suggest_prefix(raw):
+    return " ".join(_TOKEN_RE.findall(fold(raw)))
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way to satisfy a clause: a word, or several words in order (a phrase)."""
+
+    text: str  # as written, sent to Elasticsearch
+    stems: tuple  # as indexed by the database backend
+
+    @property
+    def is_phrase(self):
+        return len(self.stems) > 1
+
+
+@dataclass
+class Clause:
+    """One thing the user asked for; a document must satisfy one of its alternatives."""
+
+    alternatives: list
+    original: str
+    corrected: str = ""
+
+
+@dataclass
+class ParsedQuery:
+    raw: str
+    clauses: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.clauses)
+
+    @property
+    def did_you_mean(self):
+        """The query with typos corrected, when a correction was made."""
+        if not any(c.corrected for c in self.clauses):
+            return ""
+        return " ".join(c.corrected or c.original for c in self.clauses)
+
+    @property
+    def highlight_stems(self):
+        return {s for clause in self.clauses for alt in clause.alternatives for s in alt.stems}
+
+
+def _alternative(text):
+    # Elasticsearch gets the words as written: its french analyzer drops stop words and elisions but
+    # keeps their positions, which a phrase needs (« mise à l'abri »).
+    return Alternative(text=" ".join(text.split()), stems=tuple(stems(text)))
+
+
+def glossary_synonyms():
+    """{folded name: [other names as written]} from the glossary, cached until a glossary entry changes."""
+    mapping = cache.get(SYNONYMS_CACHE_KEY)
+    if mapping is not None:
+        return mapping
+    from content.models import GlossaryEntry
+
+    mapping = {}
+    for entry in GlossaryEntry.objects.only("term", "expansion", "synonyms"):
+        names = [
+            " ".join(n.split())
+            for n in [entry.term, entry.expansion, *entry.synonym_list]
+            if tokens(n)
+        ]
+        for name in names:
+            others = mapping.setdefault(" ".join(tokens(name)), [])
+            others += [o for o in names if tokens(o) != tokens(name) and o not in others]
+    cache.set(SYNONYMS_CACHE_KEY, mapping, 3600)
+    return mapping
+
+
+def clear_synonyms_cache():
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
+def parse(raw, vocabulary=None):
+    """Turn what the user typed into clauses. `vocabulary(words) -> {word: correction}` fixes typos."""
+    raw = (raw or "")[:MAX_QUERY_LENGTH]
+    synonyms = glossary_synonyms()
+    parsed = ParsedQuery(raw=raw)
+    phrases = [p for p in _PHRASE_RE.findall(raw) if tokens(p)]
+    rest = _PHRASE_RE.sub(" ", raw)
+    for phrase in phrases:
+        alt = _alternative(phrase)
+        parsed.clauses.append(Clause([alt], original=f'"{phrase.strip()}"'))
+    words = tokens(rest)
+    # A whole multi-word glossary name typed without quotes is one clause (« autorisation provisoire de
+    # travail » also finds APT), the remaining words are clauses of their own.
+    joined = " ".join(words)
+    if len(words) > 1 and joined in synonyms:
+        parsed.clauses.append(
+            Clause(
+                [
+                    _alternative(" ".join(rest.split())),
+                    *(_alternative(s) for s in synonyms[joined]),
+                ],
+                original=joined,
+            )
+        )
+        words = []
+    corrections = {}
+    if vocabulary is not None:
+        unknown = [
+            w for w in words if len(w) >= TYPO_MIN_LENGTH and w not in synonyms and not w.isdigit()
+        ]
+        if unknown:
+            corrections = vocabulary(unknown)
+    for word in words:
+        corrected = corrections.get(word, "")
+        alternatives = [_alternative(word)]
+        if corrected:
+            alternatives.append(_alternative(corrected))
+        alternatives += [_alternative(s) for s in synonyms.get(word, [])]
+        parsed.clauses.append(Clause(_dedupe(alternatives), original=word, corrected=corrected))
+    parsed.clauses = parsed.clauses[:MAX_CLAUSES]
+    return parsed
+
+
+def _dedupe(alternatives):
+    seen, result = set(), []
+    for alt in alternatives:
+        if alt.stems and alt.stems not in seen:
+            seen.add(alt.stems)
+            result.append(alt)
+    return result
+
+
+def _fold_with_offsets(text):
+    """The folded text and, for each folded character, the index of the original character it comes from."""
+    folded, offsets = [], []
+    for index, char in enumerate(text):
+        for f in fold(char):
+            folded.append(f)
+            offsets.append(index)
+    return "".join(folded), offsets
+
+
+def snippet(text, highlight_stems, length=240):
+    """An excerpt of `text` around the first matched word, HTML-escaped, matched words in <mark>."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    text = " ".join((text or "").split())
+    folded, offsets = _fold_with_offsets(text)
+    spans = []
+    for match in _TOKEN_RE.finditer(folded):
+        if highlight_stems and stem(match.group()) in highlight_stems:
+            spans.append((offsets[match.start()], offsets[match.end() - 1] + 1))
+    start = 0
+    if spans and spans[0][0] > length // 3:
+        start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    parts, cursor = [], start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        parts.append(escape(text[cursor:s]))
+        parts.append("<mark>" + escape(text[s:e]) + "</mark>")
+        cursor = e
+    parts.append(escape(text[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)
+
+
+# Highlight markers used with Elasticsearch: private-use characters that no document contains, so the
+# fragment can be escaped as a whole and only then given its <mark> tags.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+
+def marked_fragment(fragment):
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    escaped = escape(" ".join(fragment.split()))
+    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
