@@ -30,6 +30,8 @@ def test_public_pages(portal, page, shots_dir):
     page.get_by_role("link", name="L'évaluation de la minorité et de l'isolement").first.click()
     page.wait_for_load_state()
     shoot(page, shots_dir, "dossier")
+    visit(page, portal("/recherche/?q=mie+apt"))
+    shoot(page, shots_dir, "search")
     visit(page, portal("/agenda/"))
     page.get_by_role("link", name="Vue mensuelle").click()
     page.wait_for_load_state()
