@@ -4,7 +4,7 @@ its own transaction, so a bad line changes nothing and never stops the good ones
 
 import datetime
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -16,26 +16,12 @@ from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from directory.models import Departement
+from portal.importing import ImportReport, LineError
 from portal.sanitize import clean_html
 
 from .models import ResourceIndexPage, ResourceKind, ResourcePage, Theme
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
-class LineError(Exception):
-    """A line that cannot be imported, with the reason shown to the person running the import."""
-
-
-@dataclass
-class ImportReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    failed: list = field(default_factory=list)  # (line number, reason)
-
-    @property
-    def ok(self):
-        return not self.failed
 
 
 @dataclass

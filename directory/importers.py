@@ -4,13 +4,14 @@ ones. Idempotent on `external_id`. Imported actors are published (the file is th
 with a revision, so the history shows where they came from."""
 
 import csv
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.text import slugify
+
+from portal.importing import ImportReport, LineError
 
 from .models import Actor, ActorKind, Departement, Service
 
@@ -29,21 +30,6 @@ COLUMNS = [
     "description",
 ]
 NATIONAL = "national"
-
-
-class LineError(Exception):
-    """A line that cannot be imported, with the reason shown to the person running the import."""
-
-
-@dataclass
-class ImportReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    failed: list = field(default_factory=list)  # (line number, reason)
-
-    @property
-    def ok(self):
-        return not self.failed
 
 
 def _split(value):
