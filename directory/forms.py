@@ -1,13 +1,12 @@
 from django import forms
 
+from portal.forms import AccessibleFormMixin, HoneypotForm
+
 from .models import ActorReport
 
 
-class ActorReportForm(forms.ModelForm):
-    """ "Signaler une erreur": what is wrong, and optionally who is reporting. `website` is a honeypot: the
-    field is hidden from people (and from screen readers) but robots fill it in."""
-
-    website = forms.CharField(label="Ne pas remplir ce champ", required=False)
+class ActorReportForm(HoneypotForm, AccessibleFormMixin, forms.ModelForm):
+    """ "Signaler une erreur": what is wrong, and optionally who is reporting."""
 
     class Meta:
         model = ActorReport
@@ -30,20 +29,6 @@ class ActorReportForm(forms.ModelForm):
         self.fields["reporter_email"].error_messages["invalid"] = (
             "Saisissez une adresse de courriel valide."
         )
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        for name, field in self.fields.items():
-            describedby = []
-            if field.help_text:
-                describedby.append(f"id_{name}_help")
-            if self.errors.get(name):
-                describedby.append(f"id_{name}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if describedby:
-                field.widget.attrs["aria-describedby"] = " ".join(describedby)
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()

@@ -65,7 +65,7 @@ def actor(request, slug):
     status = 200
     if request.method == "POST":
         form = ActorReportForm(request.POST)
-        if form.is_spam:
+        if form.is_spam():
             # Pretend it worked: a robot learns nothing, and nothing is stored.
             messages.success(request, REPORT_THANKS)
             return redirect(actor.get_absolute_url() + "#signaler")

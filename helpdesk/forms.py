@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 
 from content.models import DossierPage
 from directory.models import Departement
+from portal.forms import AccessibleFormMixin, HoneypotForm
 
 from . import services
 from .models import AgeBand, CannedAnswer, CareStatus, Profession, Status, Topic
@@ -47,45 +48,11 @@ phone_validator = RegexValidator(
 )
 
 
-class AccessibleForm(forms.Form):
-    """Links each field to its help text and error message (aria-describedby) and marks it invalid."""
-
-    described_by = {}  # field name -> id of a text on the page that explains it
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if (
-                field.error_messages.get("required")
-                is forms.Field.default_error_messages["required"]
-            ):
-                field.error_messages["required"] = "Ce champ est obligatoire."
-            if "invalid_choice" in field.error_messages:
-                field.error_messages["invalid_choice"] = (
-                    "Sélectionnez un choix valide dans la liste."
-                )
-        self._describe()
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def _describe(self):
-        errors = getattr(self, "_errors", None) or {}
-        for name, field in self.fields.items():
-            # the same ids as includes/field.html, from the field's own id (forms may carry a prefix)
-            base = self[name].auto_id or f"id_{name}"
-            ids = [self.described_by[name]] if name in self.described_by else []
-            if field.help_text:
-                ids.append(f"{base}-help")
-            if name in errors:
-                ids.append(f"{base}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
+class AccessibleForm(AccessibleFormMixin, forms.Form):
+    pass
 
 
-class RequestForm(AccessibleForm):
+class RequestForm(HoneypotForm, AccessibleForm):
     """The public request. Field order is the order of the page; labels and help are what the user reads."""
 
     described_by = {"consent": "consentement-notice"}
@@ -156,8 +123,6 @@ class RequestForm(AccessibleForm):
         "dans les conditions décrites ci-dessus.",
         error_messages={"required": "Cochez la case de consentement pour envoyer votre demande."},
     )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
-    website = forms.CharField(label="Ne pas remplir ce champ", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,9 +131,6 @@ class RequestForm(AccessibleForm):
             f"au plus chacun, {settings.HELPDESK_MAX_ATTACHMENTS} fichiers au plus. "
             "Masquez le nom et les numéros de dossier du jeune."
         )
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
 
 class ReplyForm(AccessibleForm):

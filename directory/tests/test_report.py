@@ -56,8 +56,8 @@ def test_errors_keep_what_was_typed_and_are_linked_to_fields(client, actor):
     assert ActorReport.objects.count() == 0
     assert 'value="Dominique"' in html
     assert 'value="pas-un-courriel"' in html
-    assert 'aria-describedby="id_message_help id_message_error"' in html
-    assert 'id="id_message_error"' in html
+    assert 'aria-describedby="id_message-help id_message-error"' in html
+    assert 'id="id_message-error"' in html
     assert 'aria-invalid="true"' in html
     assert 'href="#id_reporter_email"' in html
     assert "Saisissez une adresse de courriel valide." in html
