@@ -13,6 +13,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from content.models import Theme
+from portal.spreadsheet import neutralise_formula
 
 from .models import Actor, ActorKind, Departement, Service
 
@@ -224,7 +225,6 @@ EXPORT_FIELDS = [
     ("url", "page"),
 ]
 CSV_DELIMITER = ";"  # what Excel expects with French regional settings
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_record(actor, base_url=""):
@@ -247,14 +247,6 @@ def export_record(actor, base_url=""):
         "last_verified": actor.last_verified.isoformat() if actor.last_verified else "",
         "url": base_url + actor.get_absolute_url(),
     }
-
-
-def neutralise_formula(value):
-    """A spreadsheet would run a cell starting with = + - @ (or tab, CR) as a formula: prefix it with '."""
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 def _csv_cell(value):

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from portal.spreadsheet import neutralise_formula
+
 from . import services
 from .forms import (
     AnswerForm,
@@ -287,7 +289,11 @@ class StatisticsCsvView(JuristOnlyMixin, View):
         )
         response.write("\ufeff")
         writer = csv.writer(response, delimiter=";")
-        writer.writerows(rows)
+        # Topic names are edited in the admin: a cell must never run as a formula in a spreadsheet.
+        writer.writerows(
+            [neutralise_formula(cell) if isinstance(cell, str) else cell for cell in row]
+            for row in rows
+        )
         return response
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from directory.factories import ActorFactory
 from directory.models import ActorKind
-from directory.services import neutralise_formula
+from portal.spreadsheet import neutralise_formula
 
 pytestmark = pytest.mark.django_db
 

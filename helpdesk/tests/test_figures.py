@@ -106,6 +106,14 @@ def test_statistics_page_and_csv_exports(client, jurist, known_year):
     assert ["département", "75 – Paris", "5"] in rows
 
 
+def test_statistics_csv_never_carries_a_formula(client, jurist, known_year):
+    Topic.objects.filter(slug="declaration-nationalite").update(name='=HYPERLINK("http://x")')
+    client.force_login(jurist)
+    response = client.get("/admin/permanence/statistiques.csv?debut=2025-01-01&fin=2025-12-31")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert ["sujet", '\'=HYPERLINK("http://x")', "2"] in rows
+
+
 @pytest.mark.parametrize(
     "query",
     [
