@@ -36,8 +36,9 @@ test: install ## Run the whole test suite (DATABASE_URL=postgres://… to run it
 test-postgres: ## Run the suite on the local PostgreSQL (database `test`)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(MAKE) test
 
-lint: install ## Lint with ruff and run Django's system checks and the migrations check
+lint: install ## Lint and format-check with ruff, run Django's system checks and the migrations check
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -28,7 +28,9 @@ def resource_index(home):
 
 
 def _user_in(django_user_model, username, group_name=None, **extra):
-    user = django_user_model.objects.create_user(username=username, password="motdepasse-tres-long", **extra)
+    user = django_user_model.objects.create_user(
+        username=username, password="motdepasse-tres-long", **extra
+    )
     if group_name:
         user.groups.add(Group.objects.get(name=group_name))
     return user
@@ -51,7 +53,9 @@ def jurist(db, django_user_model):
 
 @pytest.fixture
 def superuser(db, django_user_model):
-    return django_user_model.objects.create_superuser("root", "root@example.org", "motdepasse-tres-long")
+    return django_user_model.objects.create_superuser(
+        "root", "root@example.org", "motdepasse-tres-long"
+    )
 
 
 @pytest.hookimpl(hookwrapper=True)

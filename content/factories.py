@@ -51,4 +51,3 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     kind = ResourceKind.RAPPORT
     date = factory.LazyFunction(lambda: datetime.date(2024, 5, 1))
     summary = factory.Faker("paragraph", locale="fr_FR")
-

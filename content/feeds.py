@@ -13,7 +13,9 @@ class LatestResourcesFeed(Feed):
     link = "/ressources/"
 
     def items(self):
-        return with_listing_relations(ResourcePage.objects.live().public().order_by("-first_published_at"))[:30]
+        return with_listing_relations(
+            ResourcePage.objects.live().public().order_by("-first_published_at")
+        )[:30]
 
     def item_title(self, item):
         return item.title

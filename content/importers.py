@@ -45,7 +45,9 @@ class ResourceImporter:
         self.path = Path(path)
         self.index = ResourceIndexPage.objects.first()
         if self.index is None:
-            raise LineError("La bibliothèque (/ressources/) n'existe pas : lancez d'abord `manage.py setup_site`.")
+            raise LineError(
+                "La bibliothèque (/ressources/) n'existe pas : lancez d'abord `manage.py setup_site`."
+            )
         self.themes = {theme.slug: theme for theme in Theme.objects.all()}
         self.departements = {d.code: d for d in Departement.objects.all()}
 

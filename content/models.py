@@ -27,7 +27,12 @@ class Theme(models.Model):
     description = models.TextField("description", blank=True)
     position = models.PositiveSmallIntegerField("ordre", default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("position")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("position"),
+    ]
 
     class Meta:
         ordering = ["position", "name"]
@@ -97,7 +102,9 @@ class ReviewableMixin(models.Model):
     checked and how often it must be, so the committee sees what is overdue."""
 
     last_verified = models.DateField(
-        "vérifié le", default=datetime.date.today, help_text="Date à laquelle le contenu a été vérifié."
+        "vérifié le",
+        default=datetime.date.today,
+        help_text="Date à laquelle le contenu a été vérifié.",
     )
     review_interval_months = models.PositiveSmallIntegerField(
         "intervalle de révision (mois)",
@@ -108,7 +115,9 @@ class ReviewableMixin(models.Model):
     review_due = models.DateField("à réviser avant le", editable=False, null=True, db_index=True)
 
     review_panels = [
-        FieldRowPanel([FieldPanel("last_verified"), FieldPanel("review_interval_months")], heading="Révision")
+        FieldRowPanel(
+            [FieldPanel("last_verified"), FieldPanel("review_interval_months")], heading="Révision"
+        )
     ]
 
     class Meta:
@@ -154,7 +163,9 @@ class DossierIndexPage(SectionIndexPage):
 
 
 class DossierTag(TaggedItemBase):
-    content_object = ParentalKey("content.DossierPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "content.DossierPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class DossierPage(ReviewableMixin, Page):
@@ -163,9 +174,13 @@ class DossierPage(ReviewableMixin, Page):
     introduction = RichTextField("introduction", features=RICH_TEXT_FEATURES)
     key_points = StreamField(KeyPointsBlock(), blank=True, verbose_name="points clés")
     body = StreamField(DossierStreamBlock(), blank=True, verbose_name="contenu")
-    themes = ParentalManyToManyField(Theme, blank=True, related_name="dossiers", verbose_name="thèmes")
+    themes = ParentalManyToManyField(
+        Theme, blank=True, related_name="dossiers", verbose_name="thèmes"
+    )
     tags = ClusterTaggableManager(through=DossierTag, blank=True, verbose_name="mots-clés")
-    featured = models.BooleanField("à la une", default=False, help_text="Mis en avant sur la page d'accueil.")
+    featured = models.BooleanField(
+        "à la une", default=False, help_text="Mis en avant sur la page d'accueil."
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -174,7 +189,9 @@ class DossierPage(ReviewableMixin, Page):
         InlinePanel("related_resources", label="Ressources liées"),
     ]
     promote_panels = Page.promote_panels + [
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("tags"), FieldPanel("featured")], heading="Classement"),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("featured")], heading="Classement"
+        ),
         *ReviewableMixin.review_panels,
     ]
     search_fields = Page.search_fields + [
@@ -249,7 +266,9 @@ class ResourceIndexPage(SectionIndexPage):
 
 
 class ResourceTag(TaggedItemBase):
-    content_object = ParentalKey("content.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "content.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ResourceKind(models.TextChoices):
@@ -266,7 +285,12 @@ class ResourceKind(models.TextChoices):
 
 
 # Kinds whose content states the law: they are held to the review interval.
-LEGAL_KINDS = {ResourceKind.TEXTE_JURIDIQUE, ResourceKind.JURISPRUDENCE, ResourceKind.FICHE_EXPERT, ResourceKind.GUIDE}
+LEGAL_KINDS = {
+    ResourceKind.TEXTE_JURIDIQUE,
+    ResourceKind.JURISPRUDENCE,
+    ResourceKind.FICHE_EXPERT,
+    ResourceKind.GUIDE,
+}
 
 
 class ResourcePage(ReviewableMixin, Page):
@@ -276,10 +300,15 @@ class ResourcePage(ReviewableMixin, Page):
     date = models.DateField("date", db_index=True)
     summary = models.TextField("résumé")
     body = RichTextField("contenu", blank=True, features=RICH_TEXT_FEATURES)
-    themes = ParentalManyToManyField(Theme, blank=True, related_name="resources", verbose_name="thèmes")
+    themes = ParentalManyToManyField(
+        Theme, blank=True, related_name="resources", verbose_name="thèmes"
+    )
     tags = ClusterTaggableManager(through=ResourceTag, blank=True, verbose_name="mots-clés")
     departements = ParentalManyToManyField(
-        "directory.Departement", blank=True, related_name="resources", verbose_name="départements concernés"
+        "directory.Departement",
+        blank=True,
+        related_name="resources",
+        verbose_name="départements concernés",
     )
     source_url = models.URLField("source", max_length=500, blank=True)
     document = models.ForeignKey(
@@ -291,7 +320,12 @@ class ResourcePage(ReviewableMixin, Page):
         verbose_name="document joint",
     )
     external_id = models.CharField(
-        "identifiant externe", max_length=100, unique=True, null=True, blank=True, editable=False,
+        "identifiant externe",
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text="Identifiant d'origine des contenus importés.",
     )
 
@@ -303,7 +337,10 @@ class ResourcePage(ReviewableMixin, Page):
         FieldPanel("source_url"),
     ]
     promote_panels = Page.promote_panels + [
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("tags"), FieldPanel("departements")], heading="Classement"),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("departements")],
+            heading="Classement",
+        ),
         *ReviewableMixin.review_panels,
     ]
     search_fields = Page.search_fields + [
@@ -326,5 +363,7 @@ class ResourcePage(ReviewableMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["dossiers"] = DossierPage.objects.live().public().filter(related_resources__resource=self).distinct()
+        context["dossiers"] = (
+            DossierPage.objects.live().public().filter(related_resources__resource=self).distinct()
+        )
         return context

@@ -18,7 +18,9 @@ def dossiers_by_theme(index_page=None):
     dossiers = DossierPage.objects.live().public().order_by("title")
     if index_page is not None:
         dossiers = dossiers.child_of(index_page)
-    themes = Theme.objects.prefetch_related(Prefetch("dossiers", queryset=dossiers, to_attr="live_dossiers"))
+    themes = Theme.objects.prefetch_related(
+        Prefetch("dossiers", queryset=dossiers, to_attr="live_dossiers")
+    )
     grouped = [theme for theme in themes if theme.live_dossiers]
     unclassified = list(dossiers.filter(themes__isnull=True))
     return grouped, unclassified

@@ -73,7 +73,11 @@ class ReviewOverduePanel(Component):
 
     def get_context_data(self, parent_context):
         pages = overdue_for_review()
-        return {"pages": pages[:DASHBOARD_LIMIT], "total": len(pages), "url": reverse("content_review_overdue")}
+        return {
+            "pages": pages[:DASHBOARD_LIMIT],
+            "total": len(pages),
+            "url": reverse("content_review_overdue"),
+        }
 
 
 @hooks.register("register_admin_urls")
@@ -88,7 +92,9 @@ class ReviewMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_review_menu_item():
-    return ReviewMenuItem("À réviser", reverse("content_review_overdue"), icon_name="time", order=250)
+    return ReviewMenuItem(
+        "À réviser", reverse("content_review_overdue"), icon_name="time", order=250
+    )
 
 
 @hooks.register("construct_homepage_panels")

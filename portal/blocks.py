@@ -7,7 +7,17 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
-RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
+RICH_TEXT_FEATURES = [
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "ol",
+    "ul",
+    "link",
+    "document-link",
+    "blockquote",
+]
 
 LEGAL_CODES = [
     ("CASF", "Code de l'action sociale et des familles (CASF)"),
@@ -26,10 +36,14 @@ LEGAL_CODES = [
 
 class LegalReferenceBlock(blocks.StructBlock):
     code = blocks.ChoiceBlock(choices=LEGAL_CODES, label="Code ou texte")
-    article = blocks.CharBlock(label="Article ou référence", help_text="Ex. L.221-2-4, 21-12, décret n° 2023-1240")
+    article = blocks.CharBlock(
+        label="Article ou référence", help_text="Ex. L.221-2-4, 21-12, décret n° 2023-1240"
+    )
     title = blocks.CharBlock(required=False, label="Intitulé du texte (si « autre »)")
     summary = blocks.TextBlock(required=False, label="Ce que dit le texte")
-    url = blocks.URLBlock(label="Source officielle", help_text="Lien vers Légifrance ou le Journal officiel")
+    url = blocks.URLBlock(
+        label="Source officielle", help_text="Lien vers Légifrance ou le Journal officiel"
+    )
 
     class Meta:
         icon = "doc-full"
@@ -45,7 +59,9 @@ class LegalReferenceBlock(blocks.StructBlock):
 
 
 class CaseLawBlock(blocks.StructBlock):
-    court = blocks.CharBlock(label="Juridiction", help_text="Ex. Conseil d'État, Cour de cassation, 1re civ.")
+    court = blocks.CharBlock(
+        label="Juridiction", help_text="Ex. Conseil d'État, Cour de cassation, 1re civ."
+    )
     date = blocks.DateBlock(label="Date de la décision")
     number = blocks.CharBlock(label="Numéro", help_text="Ex. n° 428478")
     summary = blocks.TextBlock(required=False, label="Apport de la décision")
@@ -78,7 +94,11 @@ class CalloutBlock(blocks.StructBlock):
         template = "portal/blocks/callout.html"
         label = "Encadré"
         description = "Un point d'attention mis en avant"
-        preview_value = {"tone": "warning", "title": "Délai", "text": "<p>Le recours doit être formé dans les deux mois.</p>"}
+        preview_value = {
+            "tone": "warning",
+            "title": "Délai",
+            "text": "<p>Le recours doit être formé dans les deux mois.</p>",
+        }
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
@@ -90,7 +110,10 @@ class QuestionAnswerBlock(blocks.StructBlock):
         template = "portal/blocks/question_answer.html"
         label = "Question-réponse"
         description = "Une question fréquente et sa réponse"
-        preview_value = {"question": "Un jeune peut-il être scolarisé sans titre de séjour ?", "answer": "<p>Oui.</p>"}
+        preview_value = {
+            "question": "Un jeune peut-il être scolarisé sans titre de séjour ?",
+            "answer": "<p>Oui.</p>",
+        }
 
 
 class DocumentBlock(blocks.StructBlock):

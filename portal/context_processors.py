@@ -13,6 +13,7 @@ def navigation(request):
     path = request.path
     return {
         "navigation": [
-            {"url": url, "label": label, "current": path.startswith(url)} for url, label in NAVIGATION
+            {"url": url, "label": label, "current": path.startswith(url)}
+            for url, label in NAVIGATION
         ]
     }

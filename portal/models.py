@@ -15,7 +15,9 @@ class HomePage(Page):
 
     intro = RichTextField("introduction", features=RICH_TEXT_FEATURES, blank=True)
     helpdesk_text = RichTextField(
-        "encart permanence juridique", features=RICH_TEXT_FEATURES, blank=True,
+        "encart permanence juridique",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
         help_text="Présentation de la permanence juridique sur la page d'accueil.",
     )
 
@@ -41,7 +43,10 @@ class StandardPage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name="contenu")
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
     subpage_types = ["portal.StandardPage"]
 
     class Meta:
@@ -57,18 +62,27 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField("téléphone", max_length=40, blank=True)
     postal_address = models.TextField("adresse postale", blank=True)
     footer_text = models.TextField(
-        "texte du pied de page", blank=True,
+        "texte du pied de page",
+        blank=True,
         default="Centre de ressources sur les mineurs non accompagnés, pour les professionnels.",
     )
     meta_description = models.CharField(
-        "description par défaut", max_length=300,
+        "description par défaut",
+        max_length=300,
         default="Dossiers juridiques, ressources, annuaire, agenda et permanence juridique "
         "pour les professionnels des mineurs non accompagnés.",
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("organisation"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
-                         FieldPanel("postal_address")], heading="Contact"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+            ],
+            heading="Contact",
+        ),
         FieldPanel("footer_text"),
         FieldPanel("meta_description"),
     ]

@@ -27,6 +27,8 @@ def grant_model_permissions(apps, group_name, app_label, model_names, actions):
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=group_name)
     codenames = [f"{action}_{model}" for model in model_names for action in actions]
-    permissions = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    permissions = Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )
     group.permissions.add(*permissions)
     return group

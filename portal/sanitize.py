@@ -9,11 +9,39 @@ import re
 
 import bleach
 
-ALLOWED_TAGS = frozenset({
-    "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "abbr", "code", "pre", "hr",
-    "ul", "ol", "li", "blockquote", "h2", "h3", "h4",
-    "a", "table", "caption", "thead", "tbody", "tr", "th", "td",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "s",
+        "sub",
+        "sup",
+        "abbr",
+        "code",
+        "pre",
+        "hr",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "h2",
+        "h3",
+        "h4",
+        "a",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+)
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title", "rel"],
     "abbr": ["title"],
@@ -24,7 +52,8 @@ ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 
 # Elements whose *content* must go too, not only their tags (bleach would keep the text of a <script>).
 _DROPPED_WITH_CONTENT = re.compile(
-    r"<(script|style|iframe|object|embed|template|noscript|svg|math)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+    r"<(script|style|iframe|object|embed|template|noscript|svg|math)\b[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
 )
 
 

@@ -14,7 +14,9 @@ def home_sections():
     featured = list(dossiers.filter(featured=True).order_by("title")[:HOME_DOSSIERS])
     if not featured:
         featured = list(dossiers.order_by("-last_published_at")[:HOME_DOSSIERS])
-    resources = with_listing_relations(ResourcePage.objects.live().public().order_by("-date", "-pk"))
+    resources = with_listing_relations(
+        ResourcePage.objects.live().public().order_by("-date", "-pk")
+    )
     return {
         "featured_dossiers": featured,
         "latest_resources": list(resources[:HOME_RESOURCES]),

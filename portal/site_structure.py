@@ -61,22 +61,48 @@ def ensure_site():
     home = HomePage.objects.first()
     if home is None:
         # Wagtail's migrations leave a placeholder "Welcome" page: the portal's home replaces it.
-        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+        Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        ).delete()
         root.refresh_from_db()
         home = root.add_child(
-            instance=HomePage(title="Portail MNA", slug="accueil", intro=HOME_INTRO, helpdesk_text=HELPDESK_TEXT)
+            instance=HomePage(
+                title="Portail MNA", slug="accueil", intro=HOME_INTRO, helpdesk_text=HELPDESK_TEXT
+            )
         )
         home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "Portail MNA"},
+        defaults={
+            "root_page": home,
+            "hostname": "localhost",
+            "port": 80,
+            "site_name": "Portail MNA",
+        },
     )
-    _ensure_child(home, DossierIndexPage, slug="dossiers", title="Dossiers thématiques",
-                  intro="<p>Les règles applicables aux mineurs non accompagnés, thème par thème, vérifiées par le comité de rédaction.</p>")
-    _ensure_child(home, ResourceIndexPage, slug="ressources", title="Bibliothèque de ressources",
-                  intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>")
+    _ensure_child(
+        home,
+        DossierIndexPage,
+        slug="dossiers",
+        title="Dossiers thématiques",
+        intro="<p>Les règles applicables aux mineurs non accompagnés, thème par thème, vérifiées par le comité de rédaction.</p>",
+    )
+    _ensure_child(
+        home,
+        ResourceIndexPage,
+        slug="ressources",
+        title="Bibliothèque de ressources",
+        intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>",
+    )
     for slug, title, introduction, text in LEGAL_PAGES:
-        _ensure_child(home, StandardPage, slug=slug, title=title, introduction=introduction, body=[("paragraph", text)])
+        _ensure_child(
+            home,
+            StandardPage,
+            slug=slug,
+            title=title,
+            introduction=introduction,
+            body=[("paragraph", text)],
+        )
     return home
 
 

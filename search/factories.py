@@ -23,4 +23,3 @@ class SearchDocumentFactory(factory.Factory):
     themes = factory.LazyFunction(list)
     departements = factory.LazyFunction(list)
     suggest = factory.LazyFunction(list)
-

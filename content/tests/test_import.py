@@ -47,7 +47,10 @@ def run(path):
 def test_good_lines_are_published_under_the_library(tmp_path, resource_index):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "avis.pdf").write_bytes(PDF)
-    path = write(tmp_path, [good_line(), good_line(external_id="infomie-2", title="Second", file="docs/avis.pdf")])
+    path = write(
+        tmp_path,
+        [good_line(), good_line(external_id="infomie-2", title="Second", file="docs/avis.pdf")],
+    )
     failed, out, err = run(path)
     assert not failed, err
     assert "ligne 1 : créée (infomie-1)" in out
@@ -88,7 +91,10 @@ def test_second_run_updates_and_never_duplicates(tmp_path, resource_index):
     ],
 )
 def test_bad_line_is_reported_and_changes_nothing(tmp_path, resource_index, line, reason):
-    path = write(tmp_path, [good_line(external_id="ok-1"), line, good_line(external_id="ok-2", title="Autre")])
+    path = write(
+        tmp_path,
+        [good_line(external_id="ok-1"), line, good_line(external_id="ok-2", title="Autre")],
+    )
     failed, out, err = run(path)
     assert failed
     assert f"ligne 2 : ERREUR {reason}" in err
@@ -109,7 +115,9 @@ def test_body_html_is_cleaned(tmp_path, resource_index, client):
     )
     run(write(tmp_path, [good_line(body_html=payload)]))
     page = ResourcePage.objects.get()
-    assert "script" not in page.body and "onerror" not in page.body and "javascript" not in page.body
+    assert (
+        "script" not in page.body and "onerror" not in page.body and "javascript" not in page.body
+    )
     assert 'href="https://legifrance.gouv.fr"' in page.body
     html = client.get(page.url).content.decode()
     assert "alert" not in html

@@ -12,7 +12,9 @@ from content.models import GlossaryEntry
 def site_content(dossier_index, resource_index):
     dossier = DossierPageFactory(parent=dossier_index, title="Mise à l'abri")
     article = ArticlePageFactory(parent=dossier, title="Le délai de cinq jours")
-    resource = ResourcePageFactory(parent=resource_index, title="Rapport annuel", summary="Les chiffres de l'année.")
+    resource = ResourcePageFactory(
+        parent=resource_index, title="Rapport annuel", summary="Les chiffres de l'année."
+    )
     draft = ResourcePageFactory(parent=resource_index, title="Brouillon secret", live=False)
     return {"dossier": dossier, "article": article, "resource": resource, "draft": draft}
 
@@ -22,20 +24,50 @@ def test_glossary_is_installed_with_synonyms(client, db):
     mna = GlossaryEntry.objects.get(term="MNA")
     assert "MIE" in mna.synonym_list and "mineur isolé étranger" in mna.synonym_list
     html = client.get("/lexique/").content.decode()
-    for term in ["MNA", "ASE", "PJJ", "DPJJ", "MMNA", "OQTF", "APT", "AEM", "CASF", "CESEDA", "OFPRA", "CNDA", "PPE", "CDC", "MDS", "ASP", "JE"]:
+    for term in [
+        "MNA",
+        "ASE",
+        "PJJ",
+        "DPJJ",
+        "MMNA",
+        "OQTF",
+        "APT",
+        "AEM",
+        "CASF",
+        "CESEDA",
+        "OFPRA",
+        "CNDA",
+        "PPE",
+        "CDC",
+        "MDS",
+        "ASP",
+        "JE",
+    ]:
         assert f'id="{term.lower()}"' in html, term
     assert "Autorisation provisoire de travail" in html
 
 
 def test_glossary_edits_show_at_once(client, db):
-    GlossaryEntry.objects.create(term="CRIP", expansion="Cellule de recueil des informations préoccupantes", definition="Cellule départementale.")
-    assert "Cellule de recueil des informations préoccupantes" in client.get("/lexique/").content.decode()
+    GlossaryEntry.objects.create(
+        term="CRIP",
+        expansion="Cellule de recueil des informations préoccupantes",
+        definition="Cellule départementale.",
+    )
+    assert (
+        "Cellule de recueil des informations préoccupantes"
+        in client.get("/lexique/").content.decode()
+    )
 
 
 def test_sitemap_lists_live_pages_only(client, site_content):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    locations = [el.text for el in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = [
+        el.text
+        for el in ET.fromstring(response.content).iter(
+            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+        )
+    ]
     assert any(loc.endswith("/dossiers/mise-a-labri/") for loc in locations)
     assert any(loc.endswith("/lexique/") for loc in locations)
     assert not any("brouillon" in loc for loc in locations)
@@ -65,7 +97,9 @@ def test_every_public_page_answers_with_title_and_description(client, site_conte
         html = response.content.decode()
         assert "<title>" in html and '<meta name="description" content="' in html, page.url
         assert html.count("<h1") == 1, page.url
-    assert client.get(site_content["draft"].url or "/ressources/brouillon-secret/").status_code == 404
+    assert (
+        client.get(site_content["draft"].url or "/ressources/brouillon-secret/").status_code == 404
+    )
 
 
 def test_not_found_page_in_the_site_look(client, home):
@@ -102,11 +136,35 @@ def test_dossier_index_groups_by_theme_and_keeps_unthemed(client, dossier_index)
 
 def test_dossier_blocks_render_legal_references(client, dossier_index):
     body = [
-        ("section", {"title": "Le cadre légal", "content": [
-            ("legal_reference", {"code": "CASF", "article": "L.221-2-4", "title": "", "summary": "Accueil provisoire d'urgence.", "url": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779"}),
-            ("case_law", {"court": "Conseil constitutionnel", "date": "2019-03-21", "number": "n° 2018-768 QPC", "summary": "Examens osseux.", "url": ""}),
-            ("question_answer", {"question": "Qui décide ?", "answer": "<p>Le juge.</p>"}),
-        ]}),
+        (
+            "section",
+            {
+                "title": "Le cadre légal",
+                "content": [
+                    (
+                        "legal_reference",
+                        {
+                            "code": "CASF",
+                            "article": "L.221-2-4",
+                            "title": "",
+                            "summary": "Accueil provisoire d'urgence.",
+                            "url": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779",
+                        },
+                    ),
+                    (
+                        "case_law",
+                        {
+                            "court": "Conseil constitutionnel",
+                            "date": "2019-03-21",
+                            "number": "n° 2018-768 QPC",
+                            "summary": "Examens osseux.",
+                            "url": "",
+                        },
+                    ),
+                    ("question_answer", {"question": "Qui décide ?", "answer": "<p>Le juge.</p>"}),
+                ],
+            },
+        ),
     ]
     dossier = DossierPageFactory(parent=dossier_index, title="Évaluation", body=body)
     html = client.get(dossier.url).content.decode()

@@ -16,7 +16,13 @@ def library(resource_index):
         ("Rapport asile 2024", ResourceKind.RAPPORT, datetime.date(2024, 3, 1), [asile], ["CNDA"]),
         ("Rapport santé 2024", ResourceKind.RAPPORT, datetime.date(2024, 6, 1), [sante], []),
         ("Étude asile 2023", ResourceKind.ETUDE, datetime.date(2023, 2, 1), [asile], ["CNDA"]),
-        ("Jurisprudence santé 2022", ResourceKind.JURISPRUDENCE, datetime.date(2022, 9, 1), [sante], ["AME"]),
+        (
+            "Jurisprudence santé 2022",
+            ResourceKind.JURISPRUDENCE,
+            datetime.date(2022, 9, 1),
+            [sante],
+            ["AME"],
+        ),
     ]
     pages = {}
     for title, kind, date, themes, tags in rows:
@@ -35,16 +41,35 @@ def titles(response):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("", ["Rapport santé 2024", "Rapport asile 2024", "Étude asile 2023", "Jurisprudence santé 2022"]),
+        (
+            "",
+            [
+                "Rapport santé 2024",
+                "Rapport asile 2024",
+                "Étude asile 2023",
+                "Jurisprudence santé 2022",
+            ],
+        ),
         ("?kind=rapport", ["Rapport santé 2024", "Rapport asile 2024"]),
-        ("?kind=rapport&kind=etude", ["Rapport santé 2024", "Rapport asile 2024", "Étude asile 2023"]),
+        (
+            "?kind=rapport&kind=etude",
+            ["Rapport santé 2024", "Rapport asile 2024", "Étude asile 2023"],
+        ),
         ("?theme=asile", ["Rapport asile 2024", "Étude asile 2023"]),
         ("?year=2024", ["Rapport santé 2024", "Rapport asile 2024"]),
         ("?year=2023&year=2022", ["Étude asile 2023", "Jurisprudence santé 2022"]),
         ("?tag=cnda", ["Rapport asile 2024", "Étude asile 2023"]),
         ("?kind=rapport&theme=asile&year=2024", ["Rapport asile 2024"]),
         ("?kind=etude&theme=sante", []),
-        ("?kind=inconnu&theme=pas-un-theme&year=abc&year=99999", ["Rapport santé 2024", "Rapport asile 2024", "Étude asile 2023", "Jurisprudence santé 2022"]),
+        (
+            "?kind=inconnu&theme=pas-un-theme&year=abc&year=99999",
+            [
+                "Rapport santé 2024",
+                "Rapport asile 2024",
+                "Étude asile 2023",
+                "Jurisprudence santé 2022",
+            ],
+        ),
     ],
 )
 def test_filters_each_and_combined(client, library, query, expected):
@@ -91,8 +116,12 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/", "/ressources/", "/ressources/?kind=rapport&theme=asile", "DOSSIER"])
-def test_queries_do_not_grow_with_the_number_of_resources(client, dossier_index, resource_index, url, django_db_blocker):
+@pytest.mark.parametrize(
+    "url", ["/", "/ressources/", "/ressources/?kind=rapport&theme=asile", "DOSSIER"]
+)
+def test_queries_do_not_grow_with_the_number_of_resources(
+    client, dossier_index, resource_index, url, django_db_blocker
+):
     dossier = build_corpus(dossier_index, resource_index, 10)
     target = dossier.url if url == "DOSSIER" else url
     client.get(target)  # warm caches (site root, settings)

@@ -14,17 +14,36 @@ def months_ago(n):
 
 @pytest.fixture
 def content(dossier_index, resource_index):
-    old = DossierPageFactory(parent=dossier_index, title="Ancien dossier", last_verified=months_ago(30))
-    stale = DossierPageFactory(parent=dossier_index, title="Dossier périmé", last_verified=months_ago(14))
-    fresh = DossierPageFactory(parent=dossier_index, title="Dossier à jour", last_verified=months_ago(2))
+    old = DossierPageFactory(
+        parent=dossier_index, title="Ancien dossier", last_verified=months_ago(30)
+    )
+    stale = DossierPageFactory(
+        parent=dossier_index, title="Dossier périmé", last_verified=months_ago(14)
+    )
+    fresh = DossierPageFactory(
+        parent=dossier_index, title="Dossier à jour", last_verified=months_ago(2)
+    )
     article = ArticlePageFactory(parent=fresh, title="Article périmé", last_verified=months_ago(20))
     legal = ResourcePageFactory(
-        parent=resource_index, title="Texte périmé", kind=ResourceKind.TEXTE_JURIDIQUE, last_verified=months_ago(16)
+        parent=resource_index,
+        title="Texte périmé",
+        kind=ResourceKind.TEXTE_JURIDIQUE,
+        last_verified=months_ago(16),
     )
     press = ResourcePageFactory(
-        parent=resource_index, title="Article de presse ancien", kind=ResourceKind.PRESSE, last_verified=months_ago(40)
+        parent=resource_index,
+        title="Article de presse ancien",
+        kind=ResourceKind.PRESSE,
+        last_verified=months_ago(40),
     )
-    return {"old": old, "stale": stale, "fresh": fresh, "article": article, "legal": legal, "press": press}
+    return {
+        "old": old,
+        "stale": stale,
+        "fresh": fresh,
+        "article": article,
+        "legal": legal,
+        "press": press,
+    }
 
 
 def test_overdue_list_holds_legal_content_oldest_first(content):

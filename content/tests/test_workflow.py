@@ -78,7 +78,9 @@ def test_contributor_submits_and_committee_approval_publishes(client, draft, con
 def test_rejection_returns_the_page_with_the_comment(draft, contributor, editor):
     state = draft.get_workflow().start(draft, contributor)
     task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, editor, "reject", comment="Citer l'article L.221-2-4.")
+    task_state.task.specific.on_action(
+        task_state, editor, "reject", comment="Citer l'article L.221-2-4."
+    )
     draft.refresh_from_db()
     state.refresh_from_db()
     assert not draft.live

@@ -9,16 +9,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}
+    }
     environment.update(env)
     return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
         ALLOWED_HOSTS="portail.example.org",
@@ -29,7 +39,9 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    result = run_manage("check", DJANGO_SETTINGS_MODULE="portal.settings.production", PORTAL_VAR_DIR=str(tmp_path))
+    result = run_manage(
+        "check", DJANGO_SETTINGS_MODULE="portal.settings.production", PORTAL_VAR_DIR=str(tmp_path)
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -37,10 +49,15 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_database_url_selects_the_database(tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"
     result = run_manage(
-        "shell", "-c", code,
+        "shell",
+        "-c",
+        code,
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="k" * 50,
         DATABASE_URL="postgres://user@db.example.org:5432/portail",
         PORTAL_VAR_DIR=str(tmp_path),
     )
-    assert result.stdout.strip().splitlines()[-1].split() == ["django.db.backends.postgresql", "False"], result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "django.db.backends.postgresql",
+        "False",
+    ], result.stderr

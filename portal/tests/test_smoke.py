@@ -24,4 +24,6 @@ def test_pages_load_no_third_party_asset(client, home):
 
     html = client.get("/").content.decode()
     for url in re.findall(r'(?:src|href)="([^"]+)"', html):
-        assert not url.startswith(("http://", "https://", "//")) or url.startswith("http://testserver"), url
+        assert not url.startswith(("http://", "https://", "//")) or url.startswith(
+            "http://testserver"
+        ), url

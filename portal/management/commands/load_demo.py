@@ -18,8 +18,12 @@ class Command(BaseCommand):
     help = "Load the demo content of every app and make or reuse the admin account."
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-admin", action="store_true", help="Do not create the admin account.")
-        parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index.")
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create the admin account."
+        )
+        parser.add_argument(
+            "--no-index", action="store_true", help="Do not rebuild the search index."
+        )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -45,14 +49,19 @@ class Command(BaseCommand):
         User = get_user_model()
         password = os.environ.get("PORTAL_ADMIN_PASSWORD", "portail-mna-admin")
         user, created = User.objects.get_or_create(
-            username=ADMIN_USERNAME, defaults={"email": "admin@portail-mna.test", "is_staff": True, "is_superuser": True}
+            username=ADMIN_USERNAME,
+            defaults={"email": "admin@portail-mna.test", "is_staff": True, "is_superuser": True},
         )
         if created:
             user.set_password(password)
             user.save()
-            self.stdout.write(self.style.WARNING(f"Admin account created: {ADMIN_USERNAME} / {password}"))
+            self.stdout.write(
+                self.style.WARNING(f"Admin account created: {ADMIN_USERNAME} / {password}")
+            )
         else:
-            self.stdout.write(f"Admin account reused: {ADMIN_USERNAME} (password unchanged; default {password})")
+            self.stdout.write(
+                f"Admin account reused: {ADMIN_USERNAME} (password unchanged; default {password})"
+            )
 
 
 def _commands():
