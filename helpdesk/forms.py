@@ -227,14 +227,7 @@ class RequesterForm(forms.Form):
     email = forms.EmailField(label="Adresse électronique du demandeur")
 
 
-# --- Queue filters: an allow-list, never free lookups -------------------------------------------------
-
-AGE_FILTERS = {
-    "moins-3": ("Moins de 3 jours", 0, 3),
-    "3-7": ("3 à 7 jours", 3, 8),
-    "8-30": ("8 à 30 jours", 8, 31),
-    "plus-30": ("Plus de 30 jours", 31, None),
-}
+# --- Queue filters: an allow-list (ages in services.AGE_FILTERS), never free lookups -------------------------------------------------
 
 SORTS = {
     "attente": "Les plus anciennes sans réponse d'abord",
@@ -270,7 +263,7 @@ class QueueFilterForm(forms.Form):
     assignee = forms.ChoiceField(label="Juriste", required=False)
     age = forms.ChoiceField(
         label="Ancienneté",
-        choices=[("", "Toutes")] + [(k, v[0]) for k, v in AGE_FILTERS.items()],
+        choices=[("", "Toutes")] + [(k, v[0]) for k, v in services.AGE_FILTERS.items()],
         required=False,
     )
     sort = forms.ChoiceField(label="Ordre", choices=list(SORTS.items()), required=False)

@@ -166,7 +166,7 @@ def test_no_token_or_email_in_log_lines(client, valid_data):
     previous_stream, previous_level = handler.setStream(stream), root.level
     root.setLevel(logging.DEBUG)
     try:
-        with mock.patch("helpdesk.services.EmailMessage.send", side_effect=OSError):
+        with mock.patch("helpdesk.services.emails.EmailMessage.send", side_effect=OSError):
             client.post("/permanence/", valid_data)
         ticket = Ticket.objects.get()
         token = services.issue_token(ticket)

@@ -10,7 +10,8 @@ from helpdesk.models import OutboundEmail, Ticket
 
 def test_email_failure_keeps_the_ticket_and_the_command_retries(client, valid_data):
     with mock.patch(
-        "helpdesk.services.EmailMessage.send", side_effect=ConnectionRefusedError("smtp down")
+        "helpdesk.services.emails.EmailMessage.send",
+        side_effect=ConnectionRefusedError("smtp down"),
     ):
         response = client.post("/permanence/", valid_data)
     assert response.status_code == 302  # the requester still sees the thank-you page
@@ -32,7 +33,7 @@ def test_email_failure_keeps_the_ticket_and_the_command_retries(client, valid_da
 
 def test_retry_waits_for_backoff_and_gives_up_after_max_attempts(client, valid_data, settings):
     settings.HELPDESK_EMAIL_MAX_ATTEMPTS = 2
-    with mock.patch("helpdesk.services.EmailMessage.send", side_effect=OSError):
+    with mock.patch("helpdesk.services.emails.EmailMessage.send", side_effect=OSError):
         client.post("/permanence/", valid_data)
         from helpdesk.services import send_pending
 

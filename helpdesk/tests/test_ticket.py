@@ -9,7 +9,7 @@ from django.utils import timezone
 from content.factories import DossierPageFactory
 from helpdesk import services
 from helpdesk.factories import CannedAnswerFactory, MessageFactory, TicketFactory
-from helpdesk.models import AuditEntry, MessageKind, Status
+from helpdesk.models import AuditEntry, MessageKind, Status, Ticket
 
 from .conftest import upload
 
@@ -254,7 +254,7 @@ def test_script_payloads_are_inert_everywhere(client, jurist, valid_data):
         "question": PAYLOAD + " jAvAsCrIpT:alert(2) java&#x73;cript:alert(3)",
     }
     assert client.post("/permanence/", data).status_code == 302
-    ticket = services.Ticket.objects.get()
+    ticket = Ticket.objects.get()
     token = services.issue_token(ticket)
     client.post(f"/permanence/suivi/{token}/", {"body": PAYLOAD})
     client.force_login(jurist)

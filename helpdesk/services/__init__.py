@@ -1,0 +1,84 @@
+"""The helpdesk's behaviour, one module per concern; views and commands import from here.
+
+The modules hold the rules: what is logged, what the requester may see, what an email may contain, what
+anonymisation keeps.
+"""
+
+from .attachments import ALLOWED_TYPES, AttachmentRefused, check_upload, store_attachment
+from .audit import audit
+from .deadlines import add_working_days, due_date_for
+from .emails import deliver, deliver_now, queue_email, send_pending
+from .figures import SMALL_COUNT, statistics_csv_rows, statistics_for
+from .handling import (
+    add_note,
+    answer,
+    assign,
+    canned_text,
+    change_status,
+    create_faq_draft,
+    merge,
+    related_tickets,
+    set_dossiers,
+)
+from .privacy import (
+    ERASED_TEXT,
+    SCRUBBED_EMAIL,
+    SCRUBBED_PHONE,
+    anonymise_expired,
+    erase_requester,
+    export_requester_data,
+    requester_tickets,
+    retention_cutoff,
+    scrub,
+)
+from .requester import admin_url, requester_reply, submit_request, thread_for_requester
+from .roles import is_jurist, jurists
+from .tokens import follow_up_url, hash_token, issue_token, ticket_for_token
+from .worklist import AGE_FILTERS, queue
+
+__all__ = [
+    "is_jurist",
+    "jurists",
+    "add_working_days",
+    "due_date_for",
+    "follow_up_url",
+    "hash_token",
+    "issue_token",
+    "ticket_for_token",
+    "ALLOWED_TYPES",
+    "AttachmentRefused",
+    "check_upload",
+    "store_attachment",
+    "audit",
+    "deliver",
+    "deliver_now",
+    "queue_email",
+    "send_pending",
+    "admin_url",
+    "requester_reply",
+    "submit_request",
+    "thread_for_requester",
+    "add_note",
+    "answer",
+    "assign",
+    "canned_text",
+    "change_status",
+    "create_faq_draft",
+    "merge",
+    "related_tickets",
+    "set_dossiers",
+    "SMALL_COUNT",
+    "statistics_csv_rows",
+    "statistics_for",
+    "ERASED_TEXT",
+    "SCRUBBED_EMAIL",
+    "SCRUBBED_PHONE",
+    "anonymise_expired",
+    "erase_requester",
+    "export_requester_data",
+    "requester_tickets",
+    "retention_cutoff",
+    "scrub",
+    "AGE_FILTERS",
+    "queue",
+]

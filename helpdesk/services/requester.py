@@ -1,0 +1,81 @@
+"""What a requester does: ask, follow up, reply."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from ..models import Message, MessageKind, Status, Ticket
+from .attachments import store_attachment
+from .audit import audit
+from .deadlines import due_date_for
+from .emails import queue_email
+from .tokens import follow_up_url, issue_token
+
+
+def submit_request(data, uploads=()):
+    """Store a new request with its attachments, then queue the acknowledgement (holding only the link).
+
+    Returns (ticket, emails): the caller delivers the emails after the transaction; if that fails the
+    outbox keeps them for `helpdesk_send_pending`.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        ticket = Ticket.objects.create(
+            requester_name=data["requester_name"],
+            requester_email=data["requester_email"],
+            requester_phone=data.get("requester_phone", ""),
+            structure=data.get("structure", ""),
+            profession=data["profession"],
+            departement=data["departement"],
+            topic=data["topic"],
+            age_band=data["age_band"],
+            care_status=data["care_status"],
+            question=data["question"],
+            consent_at=now,
+            created_at=now,
+            last_activity_at=now,
+            due_date=due_date_for(now),
+        )
+        for upload, content_type in uploads:
+            store_attachment(ticket, upload, content_type=content_type)
+        audit(ticket, "created", detail=f"{len(uploads)} pièce(s) jointe(s)")
+        token = issue_token(ticket)
+        emails = [queue_email(ticket, "acknowledgement", link=follow_up_url(token))]
+        if settings.HELPDESK_NOTIFY_EMAIL:
+            emails.append(
+                queue_email(
+                    ticket,
+                    "new_request",
+                    to=settings.HELPDESK_NOTIFY_EMAIL,
+                    admin_url=admin_url(ticket),
+                )
+            )
+    return ticket, emails
+
+
+def requester_reply(ticket, body, uploads=()):
+    now = timezone.now()
+    with transaction.atomic():
+        message = Message.objects.create(
+            ticket=ticket, kind=MessageKind.REQUESTER, body=body, created_at=now
+        )
+        for upload, content_type in uploads:
+            store_attachment(ticket, upload, message=message, content_type=content_type)
+        ticket.last_activity_at = now
+        if ticket.status in (Status.WAITING, Status.ANSWERED, Status.CLOSED):
+            ticket.status = Status.IN_PROGRESS
+            ticket.closed_at = None
+        ticket.save(update_fields=["last_activity_at", "status", "closed_at"])
+        audit(ticket, "requester_reply", detail=f"{len(uploads)} pièce(s) jointe(s)")
+    return message
+
+
+def thread_for_requester(ticket):
+    return ticket.messages.visible_to_requester().prefetch_related("attachments")
+
+
+def admin_url(ticket):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "helpdesk_admin:ticket", args=[ticket.pk]
+    )
