@@ -1,4 +1,9 @@
-"""Thematic dossiers, their articles, the resource library, the themes taxonomy and the glossary."""
+"""Thematic dossiers, their articles, the resource library, the themes taxonomy and the glossary.
+
+The pages keep Wagtail's own `Page.search_fields` (title): Wagtail's index serves only the admin's page
+search. What visitors search is the search app's index (`search/indexables.py`), so a page's body is not
+written into a second full-text index on every save.
+"""
 
 import datetime
 
@@ -194,12 +199,6 @@ class DossierPage(ReviewableMixin, Page):
         ),
         *ReviewableMixin.review_panels,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction", boost=2),
-        index.SearchField("body"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.FilterField("last_verified"),
-    ]
     parent_page_types = ["content.DossierIndexPage"]
     subpage_types = ["content.ArticlePage"]
 
@@ -236,10 +235,6 @@ class ArticlePage(ReviewableMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     promote_panels = Page.promote_panels + ReviewableMixin.review_panels
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction", boost=2),
-        index.SearchField("body"),
-    ]
     parent_page_types = ["content.DossierPage"]
     subpage_types = []
 
@@ -342,13 +337,6 @@ class ResourcePage(ReviewableMixin, Page):
             heading="Classement",
         ),
         *ReviewableMixin.review_panels,
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.FilterField("date"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
     ]
     parent_page_types = ["content.ResourceIndexPage"]
     subpage_types = []

@@ -5,8 +5,9 @@ gets the same answer from Elasticsearch and from the database:
 
 - accents and case are folded (`fold`), ligatures expanded (œ -> oe);
 - French stop words and elisions (l', d', qu'…) are dropped from the terms;
-- plurals and a few frequent suffixes are stripped by `stem` (a light stemmer, deliberately close to the
-  Elasticsearch `light_french` one so that both backends agree on what « évaluations » matches);
+- words are reduced to their stem by Snowball's French stemmer (`snowballstemmer`), after folding; the
+  Elasticsearch analyzer folds and applies the same stemmer and the same stop words
+  (`search/data/french_stop.txt`, Snowball's list), so both backends agree on what « évaluations » matches;
 - glossary acronyms and synonyms expand a term into alternatives (MIE -> MNA, APT -> « autorisation
   provisoire de travail »), read from `content.GlossaryEntry` and cached;
 - text in double quotes is a phrase (words in that order);
@@ -15,10 +16,14 @@ gets the same answer from Elasticsearch and from the database:
 The parser never raises: quotes, stars, brackets, backslashes and boolean words are plain text here.
 """
 
+import functools
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import snowballstemmer
 from django.core.cache import cache
 
 MAX_QUERY_LENGTH = 500
@@ -26,118 +31,9 @@ MAX_CLAUSES = 12
 TYPO_MIN_LENGTH = 6
 SYNONYMS_CACHE_KEY = "search:synonyms:v1"
 
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "avec",
-        "ce",
-        "ces",
-        "cet",
-        "cette",
-        "d",
-        "dans",
-        "de",
-        "des",
-        "du",
-        "elle",
-        "en",
-        "et",
-        "est",
-        "il",
-        "ils",
-        "j",
-        "l",
-        "la",
-        "le",
-        "les",
-        "leur",
-        "leurs",
-        "lui",
-        "m",
-        "ma",
-        "mais",
-        "me",
-        "mes",
-        "moi",
-        "mon",
-        "n",
-        "ne",
-        "nos",
-        "notre",
-        "nous",
-        "on",
-        "ou",
-        "par",
-        "pas",
-        "pour",
-        "qu",
-        "que",
-        "qui",
-        "s",
-        "sa",
-        "se",
-        "ses",
-        "son",
-        "sur",
-        "t",
-        "ta",
-        "te",
-        "tes",
-        "toi",
-        "ton",
-        "tu",
-        "un",
-        "une",
-        "vos",
-        "votre",
-        "vous",
-        "y",
-        "and",
-        "or",
-        "not",
-        "et",
-        "ou",
-    ]
-)
-
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _PHRASE_RE = re.compile(r'"([^"]*)"')
-# Ordered longest first: the first suffix that leaves a stem of 4 letters or more is removed.
-_SUFFIXES = (
-    "issements",
-    "issement",
-    "atrices",
-    "ateurs",
-    "atrice",
-    "ations",
-    "ateur",
-    "ation",
-    "ements",
-    "ement",
-    "ances",
-    "ences",
-    "ance",
-    "ence",
-    "ites",
-    "ite",
-    "ives",
-    "ive",
-    "ifs",
-    "if",
-    "euses",
-    "euse",
-    "eux",
-    "aux",
-    "ees",
-    "ee",
-    "es",
-    "er",
-    "e",
-    "s",
-    "x",
-)
+_STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
 def fold(text):
@@ -147,21 +43,32 @@ def fold(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _stop_words():
+    path = Path(__file__).parent / "data" / "french_stop.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("|"))
+
+
+STOP_WORDS = _stop_words()
+
+
 def tokens(text):
     """Folded words of `text`, elisions and stop words removed."""
     return [t for t in _TOKEN_RE.findall(fold(text)) if t not in STOP_WORDS]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word):
-    """A light French stem: « evaluations » and « evaluation » -> « evalu », « travaux » -> « trav »."""
-    if len(word) <= 3 or word.isdigit():
+    """Snowball's French stem of a folded word: « evaluations » and « evaluation » -> « evalu ».
+
+    The Elasticsearch analyzer folds then applies the same Snowball stemmer, so both backends index a
+    word under the same stem."""
+    if word.isdigit():
         return word
-    if word.endswith("aux") and len(word) > 5:
-        return word[:-3]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    stemmer = getattr(_STEMMERS, "french", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.french = snowballstemmer.stemmer("french")
+    return stemmer.stemWord(word)
 
 
 def stems(text):

@@ -4,6 +4,8 @@ is the configured engine, because it is the fallback."""
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .. import text
 from ..models import IndexEntry, IndexFacet, IndexTerm
@@ -120,10 +122,8 @@ class DatabaseBackend(Backend):
             pool = candidates.get(word[0], [])
             if word in pool:
                 continue
-            best = sorted(
-                (c for c in pool if edit_distance(word, c, 2) <= 1),
-                key=lambda c: (abs(len(c) - len(word)), c),
-            )
+            close = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
+            best = sorted((c for c, _, _ in close), key=lambda c: (abs(len(c) - len(word)), c))
             if best:
                 corrections[word] = best[0]
         return corrections
@@ -218,19 +218,3 @@ class DatabaseBackend(Backend):
         return [
             Suggestion(e.title, e.url, e.kind) for e in entries.only("title", "url", "kind")[:limit]
         ]
-
-
-def edit_distance(a, b, limit):
-    """Damerau-Levenshtein distance (adjacent transpositions count as one edit), capped at `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]

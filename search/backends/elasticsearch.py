@@ -3,9 +3,11 @@
 One index per rebuild, named `<prefix>-<timestamp>`, reached through the alias `<prefix>`: a rebuild fills
 a new index, then swaps the alias in one request and drops the old index, so search never goes empty.
 
-Text fields use the built-in `french` analyzer (elision, stop words, light stemming, which also folds
-accents through stemming). No custom analyzer: synonyms, acronyms, typo correction and phrases come from
-`search.text`, the query layer shared with the database backend, and arrive here already expanded.
+Text fields use one analyzer, `portail_french`: apostrophes, lower case, ASCII folding, the stop words of
+`search/data/french_stop.txt` and Snowball's French stemmer — the same steps, in the same order, as
+`search.text` applies for the database backend, so both index a word under the same stem. Synonyms,
+acronyms, typo correction and phrases come from `search.text`, the query layer shared with the database
+backend, and arrive here already expanded.
 """
 
 import datetime
@@ -13,7 +15,18 @@ import logging
 
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.dsl import Completion, Date, Document, Keyword, Q, Search, Text
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    Document,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from .. import text
@@ -24,10 +37,30 @@ logger = logging.getLogger(__name__)
 FACET_SIZE = 120
 TITLE_BOOST = 4
 SUMMARY_BOOST = 2
-TEXT_FIELDS = [f"title^{TITLE_BOOST}", f"summary^{SUMMARY_BOOST}", "body", "folded"]
+TEXT_FIELDS = [f"title^{TITLE_BOOST}", f"summary^{SUMMARY_BOOST}", "body"]
 CONTENT_KINDS = ["dossier", "article", "ressource", "acteur", "evenement"]
 CONTENT_BOOST = 3
 FACET_FIELDS = {"kind": "kind", "theme": "themes", "departement": "departements", "year": "year"}
+
+
+FRENCH = analyzer(
+    "portail_french",
+    # Apostrophes split words, as in search.text: « l'abri » gives the stop word « l » and « abri ».
+    char_filter=[
+        char_filter("portail_apostrophe", type="pattern_replace", pattern="['’]", replacement=" ")
+    ],
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter("portail_stop", type="stop", stopwords=sorted(text.STOP_WORDS)),
+        token_filter("portail_stemmer", type="snowball", language="French"),
+    ],
+)
+
+
+def index_settings():
+    return {"number_of_shards": 1, "analysis": FRENCH.get_analysis_definition()}
 
 
 class SearchDoc(Document):
@@ -35,12 +68,9 @@ class SearchDoc(Document):
 
     key = Keyword()
     kind = Keyword()
-    title = Text(analyzer="french")
-    summary = Text(analyzer="french")
-    body = Text(analyzer="french")
-    # Title, summary and body folded by search.text: the french analyzer folds accents only through
-    # stemming, which misses short words (« cle » for « clé »); queries are folded the same way.
-    folded = Text(analyzer="french")
+    title = Text(analyzer=FRENCH)
+    summary = Text(analyzer=FRENCH)
+    body = Text(analyzer=FRENCH)
     url = Keyword(index=False)
     date = Date()
     year = Keyword()
@@ -63,7 +93,6 @@ def to_source(document):
         "title": document.title,
         "summary": document.summary,
         "body": document.body,
-        "folded": text.fold(f"{document.title} {document.summary} {document.body}"),
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
         "year": str(document.year) if document.year else None,
@@ -148,7 +177,7 @@ class ElasticsearchBackend(Backend):
             self.client.indices.create,
             index=name,
             mappings=mapping(),
-            settings={"number_of_shards": 1},
+            settings=index_settings(),
         )
 
     def ensure_index(self):

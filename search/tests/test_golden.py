@@ -9,7 +9,7 @@ import pytest
 
 from search import text
 from search.backends.base import SearchRequest
-from search.backends.elasticsearch import build_search, build_suggest, mapping
+from search.backends.elasticsearch import build_search, build_suggest, index_settings, mapping
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -26,6 +26,11 @@ def check(name, value):
 
 def test_mapping():
     check("mapping", mapping())
+
+
+def test_index_settings():
+    """The analyzer: the same stop words and stemmer as the database backend's `search.text`."""
+    check("index_settings", index_settings())
 
 
 @pytest.mark.django_db
