@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.core.management.base import CommandError
+
 
 class LineError(Exception):
     """A line that cannot be imported, with the reason shown to the person running the import."""
@@ -16,3 +18,23 @@ class ImportReport:
     @property
     def ok(self):
         return not self.failed
+
+    def summary(self):
+        """One line: « 3 ligne(s) créée(s), 0 mise(s) à jour, 1 en erreur »."""
+        return (
+            f"{len(self.created)} ligne(s) créée(s), {len(self.updated)} mise(s) à jour, "
+            f"{len(self.failed)} en erreur"
+        )
+
+    def write(self, command, prefix=""):
+        """Report each line to a management command's output, then the summary; a failed line makes the
+        command fail (non-zero exit status)."""
+        for number, key in self.created:
+            command.stdout.write(f"{prefix}ligne {number} : créée ({key})")
+        for number, key in self.updated:
+            command.stdout.write(f"{prefix}ligne {number} : mise à jour ({key})")
+        for number, reason in self.failed:
+            command.stderr.write(f"{prefix}ligne {number} : ERREUR {reason}")
+        if not self.ok:
+            raise CommandError(prefix + self.summary())
+        command.stdout.write(command.style.SUCCESS(prefix + self.summary()))

@@ -43,7 +43,7 @@ def run(tmp_path, content, *args):
 def test_good_lines_are_imported_and_published(tmp_path, client):
     failed, out, err = run(tmp_path, HEADER + GOOD)
     assert not failed, err
-    assert "ligne 2 : créé (ext-1)" in out
+    assert "ligne 2 : créée (ext-1)" in out
     actor = Actor.objects.get(external_id="ext-1")
     assert actor.live and actor.live_revision_id and not actor.has_unpublished_changes
     assert sorted(actor.departements.values_list("code", flat=True)) == ["93", "94"]
@@ -65,7 +65,7 @@ def test_import_is_idempotent(tmp_path):
     slugs = dict(Actor.objects.values_list("external_id", "slug"))
     failed, out, _ = run(tmp_path, HEADER + GOOD.replace("Montreuil", "Saint-Ouen"))
     assert not failed
-    assert "ligne 2 : mis à jour (ext-1)" in out
+    assert "ligne 2 : mise à jour (ext-1)" in out
     assert Actor.objects.count() == 3
     assert dict(Actor.objects.values_list("external_id", "slug")) == slugs
     assert Actor.objects.get(external_id="ext-1").city == "Saint-Ouen"
@@ -93,7 +93,7 @@ def test_bad_lines_are_reported_with_their_number_and_change_nothing(tmp_path, l
     failed, out, err = run(tmp_path, HEADER + GOOD + line)
     assert failed
     assert f"ligne 5 : ERREUR {reason}" in err
-    assert "3 créé(s), 0 mis à jour, 1 en erreur" in err
+    assert "3 ligne(s) créée(s), 0 mise(s) à jour, 1 en erreur" in err
     assert Actor.objects.count() == 3  # the good lines still went in
     assert not Actor.objects.filter(external_id__startswith="bad").exists()
 
@@ -108,7 +108,7 @@ def test_a_bad_line_does_not_change_an_existing_actor(tmp_path):
 def test_dry_run_writes_nothing(tmp_path):
     failed, out, _ = run(tmp_path, HEADER + GOOD, "--dry-run")
     assert not failed
-    assert "[essai] ligne 2 : créé (ext-1)" in out
+    assert "[essai] ligne 2 : créée (ext-1)" in out
     assert Actor.objects.count() == 0
 
 

@@ -23,14 +23,4 @@ class Command(BaseCommand):
             report = ActorImporter(path, dry_run=dry_run).run()
         except (OSError, UnicodeDecodeError, LineError) as error:
             raise CommandError(str(error)) from error
-        prefix = "[essai] " if dry_run else ""
-        for number, external_id in report.created:
-            self.stdout.write(f"{prefix}ligne {number} : créé ({external_id})")
-        for number, external_id in report.updated:
-            self.stdout.write(f"{prefix}ligne {number} : mis à jour ({external_id})")
-        for number, reason in report.failed:
-            self.stderr.write(f"{prefix}ligne {number} : ERREUR {reason}")
-        summary = f"{prefix}{len(report.created)} créé(s), {len(report.updated)} mis à jour, {len(report.failed)} en erreur"
-        if not report.ok:
-            raise CommandError(summary)
-        self.stdout.write(self.style.SUCCESS(summary))
+        report.write(self, prefix="[essai] " if dry_run else "")
