@@ -65,6 +65,7 @@ def ask(request):
         {
             "form": form,
             "retention_months": settings.HELPDESK_RETENTION_MONTHS,
+            "kept_after_anonymisation": services.kept_after_anonymisation(),
             "target_days": settings.HELPDESK_TARGET_WORKING_DAYS,
         },
         status=status,
@@ -116,6 +117,8 @@ def follow_up(request, token):
         "first_attachments": ticket.attachments.filter(message__isnull=True),
         "form": form,
         "token": token,
+        "retention_months": settings.HELPDESK_RETENTION_MONTHS,
+        "kept_after_anonymisation": services.kept_after_anonymisation(),
     }
     return private(render(request, "helpdesk/follow_up.html", context, status=status))
 
