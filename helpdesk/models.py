@@ -238,6 +238,11 @@ class AccessToken(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tokens")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    uploads = models.PositiveIntegerField(
+        "documents envoyés",
+        default=0,
+        help_text="Documents envoyés par ce lien, limités par HELPDESK_TOKEN_MAX_UPLOADS.",
+    )
 
     class Meta:
         verbose_name = "lien de suivi"
