@@ -261,6 +261,10 @@ LOGGING = {
 # Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
+# Months after an error report to the directory is handled (or received, if never handled) before the
+# reporter's name and email are wiped by `directory_anonymise_reports`.
+DIRECTORY_REPORT_RETENTION_MONTHS = env_int("DIRECTORY_REPORT_RETENTION_MONTHS", 24)
+
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))
 HELPDESK_TARGET_WORKING_DAYS = env_int("HELPDESK_TARGET_WORKING_DAYS", 5)
