@@ -208,10 +208,21 @@ class Actor(
         return self.website.split("://", 1)[-1].rstrip("/")
 
 
+class ActorReportQuerySet(models.QuerySet):
+    def past_retention(self, cutoff):
+        """Reports whose reporter's identity is no longer kept: handled before `cutoff`, or received before
+        it and not handled (or handled before the date was recorded)."""
+        return self.filter(anonymised_at__isnull=True).filter(
+            models.Q(handled_at__lt=cutoff)
+            | models.Q(handled_at__isnull=True, created_at__lt=cutoff)
+        )
+
+
 class ActorReport(models.Model):
     """A member of the public's report that a directory entry is wrong. It never changes the actor: it
     waits in the admin until an editor corrects the entry (through the moderated workflow) and marks it handled.
-    The reporter's name and email are for the committee only and never shown on the site."""
+    The reporter's name and email are for the committee only, never shown on the site, and wiped
+    DIRECTORY_REPORT_RETENTION_MONTHS after the report is handled (`directory_anonymise_reports`)."""
 
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="reports", verbose_name="acteur"
@@ -230,6 +241,9 @@ class ActorReport(models.Model):
         related_name="+",
         verbose_name="traité par",
     )
+    anonymised_at = models.DateTimeField("nom et courriel effacés le", null=True, blank=True)
+
+    objects = ActorReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["handled", "-created_at"]

@@ -7,15 +7,18 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from content.models import Theme
 from portal.spreadsheet import neutralise_formula
 
-from .models import Actor, ActorKind, Departement, Service
+from .models import Actor, ActorKind, ActorReport, Departement, Service
 
 ACTORS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -282,3 +285,15 @@ def export_json(actors, base_url="", filters=""):
     return json.dumps(
         {"filters": filters, "count": len(records), "actors": records}, ensure_ascii=False, indent=1
     )
+
+
+def anonymise_expired_reports(now=None, dry_run=False):
+    """Wipe the reporter's name and email of the error reports handled (or received, if never handled)
+    more than DIRECTORY_REPORT_RETENTION_MONTHS ago; the message about the actor stays. Idempotent.
+    Returns the number of reports anonymised (or that would be)."""
+    now = now or timezone.now()
+    cutoff = now - relativedelta(months=settings.DIRECTORY_REPORT_RETENTION_MONTHS)
+    expired = ActorReport.objects.past_retention(cutoff)
+    if dry_run:
+        return expired.count()
+    return expired.update(reporter_name="", reporter_email="", anonymised_at=now)

@@ -1,5 +1,6 @@
 """Public directory pages and exports. Thin: the queries live in `services.py`."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -82,7 +83,12 @@ def actor(request, slug):
             report.save()
             messages.success(request, REPORT_THANKS)
             return redirect(actor.get_absolute_url() + "#signaler")
-    return render(request, "directory/actor.html", {"actor": actor, "form": form}, status=status)
+    context = {
+        "actor": actor,
+        "form": form,
+        "report_retention_months": settings.DIRECTORY_REPORT_RETENTION_MONTHS,
+    }
+    return render(request, "directory/actor.html", context, status=status)
 
 
 def export_csv(request):

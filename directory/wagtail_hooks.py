@@ -87,6 +87,7 @@ class ActorReportViewSet(SnippetViewSet):
         "created_at",
         "handled",
         "handled_at",
+        "anonymised_at",
     ]
     form_fields = ["handled"]
 

@@ -132,14 +132,34 @@ class RequestForm(HoneypotForm, AccessibleForm):
             "Masquez le nom et les numéros de dossier du jeune."
         )
 
+    def clean_attachments(self):
+        return _within_quota(self.cleaned_data["attachments"])
+
 
 class ReplyForm(AccessibleForm):
+    """The requester's reply through the follow-up link `access`, to `ticket` (whose quotas it respects)."""
+
     body = forms.CharField(
         label="Votre message", max_length=8000, widget=forms.Textarea(attrs={"rows": 6})
     )
     attachments = AttachmentsField(
         label="Documents (facultatif)", help_text="PDF, images ou documents bureautiques."
     )
+
+    def __init__(self, *args, ticket, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ticket, self.access = ticket, access
+
+    def clean_attachments(self):
+        return _within_quota(self.cleaned_data["attachments"], self.ticket, self.access)
+
+
+def _within_quota(uploads, ticket=None, access=None):
+    try:
+        services.check_quota(uploads, ticket, access)
+    except services.AttachmentRefused as error:
+        raise forms.ValidationError(str(error)) from None
+    return uploads
 
 
 # --- Jurists ------------------------------------------------------------------------------------------

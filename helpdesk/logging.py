@@ -4,10 +4,23 @@ helpdesk follow-up tokens are replaced before any handler formats the record."""
 import logging
 import re
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A dot or an at sign, written plainly or spelled out to dodge harvesters: « jean.dupont [at] exemple
+# [point] fr », « jean dot dupont at gmail dot com », « jean(arobase)exemple.fr ».
+_DOT = r"(?:\s*[\[({]\s*(?:dot|point)\s*[\])}]\s*|\s+(?:dot|point)\s+|\.)"
+_AT = r"(?:\s*[\[({]\s*(?:at|arobase|chez)\s*[\])}]\s*|\s+(?:at|arobase)\s+|\s?@\s?)"
+EMAIL = re.compile(
+    rf"(?<![\w+-])[\w+-]{{1,64}}(?:{_DOT}[\w+-]{{1,64}}){{0,8}}{_AT}[\w-]{{1,63}}(?:{_DOT}[a-z0-9-]{{1,63}}){{0,4}}"
+    rf"{_DOT}[a-z]{{2,12}}\b",
+    re.IGNORECASE,
+)
 FOLLOW_UP = re.compile(r"(/permanence/suivi/)[^/\s?\"']+")
-# French and international numbers: 06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78, 0612345678.
-PHONE = re.compile(r"(?<![\w])(?:\+\d{2,3}[\s.-]?|0)\d(?:[\s.-]?\d{2}){4}(?![\w])")
+# French numbers (06 12 34 56 78, 06.12.34.56.78, 0612345678) and international ones with a + or 00 prefix
+# and 6 to 13 more digits, however grouped (+33 6 12 34 56 78, 0033612345678, +241 77 12 34 56,
+# +33 (0)6 12 34 56 78).
+PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){5,12}|0\d(?:[\s.-]?\d{2}){4})"
+    r"(?![\w])"
+)
 
 
 def redact(text):

@@ -2,8 +2,8 @@
 
 This is the portal's most sensitive data. The models keep the young person's situation in structured
 fields (age band, care status) rather than free text, store follow-up tokens only as hashes, keep
-attachments outside the public media, and let `services.anonymise` strip identities after the retention
-period while keeping what the yearly figures need (topic, département, profession, dates).
+attachments outside the public media, and let `services.anonymise_expired` wipe them after the retention
+period, keeping only what the yearly figures need (`services.privacy.KEPT_AFTER_ANONYMISATION`).
 """
 
 import os
@@ -146,7 +146,7 @@ class Ticket(models.Model):
     """A request to the permanence juridique. The requester is a professional; the young person is only
     described by structured fields, never by name, date of birth or file number."""
 
-    # Requester (personal data, removed by anonymisation)
+    # Requester (personal data, wiped by anonymisation like the question and every message's text)
     requester_name = models.CharField("nom du demandeur", max_length=120)
     requester_email = models.EmailField("courriel du demandeur", db_index=True)
     requester_phone = models.CharField("téléphone", max_length=30, blank=True)
@@ -238,6 +238,11 @@ class AccessToken(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tokens")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    uploads = models.PositiveIntegerField(
+        "documents envoyés",
+        default=0,
+        help_text="Documents envoyés par ce lien, limités par HELPDESK_TOKEN_MAX_UPLOADS.",
+    )
 
     class Meta:
         verbose_name = "lien de suivi"

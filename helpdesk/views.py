@@ -65,6 +65,7 @@ def ask(request):
         {
             "form": form,
             "retention_months": settings.HELPDESK_RETENTION_MONTHS,
+            "kept_after_anonymisation": services.kept_after_anonymisation(),
             "target_days": settings.HELPDESK_TARGET_WORKING_DAYS,
         },
         status=status,
@@ -77,33 +78,34 @@ def thanks(request):
     return private(render(request, "helpdesk/thanks.html"))
 
 
-def _ticket_or_404(request, token):
+def _access_or_404(request, token):
+    """The follow-up link of `token` and the ticket it opens, or a refusal once the IP looked up too many."""
     if not allow(
         "helpdesk-token-ip",
         client_ip(request),
         settings.HELPDESK_TOKEN_LOOKUPS_PER_IP,
         TOKEN_WINDOW,
     ):
-        return None, private(render(request, "helpdesk/too_many.html", status=429))
-    ticket = services.ticket_for_token(token)
-    if ticket is None:
+        return None, None, private(render(request, "helpdesk/too_many.html", status=429))
+    access = services.access_for_token(token)
+    if access is None:
         raise Http404
-    return ticket, None
+    return access, services.ticket_for_access(access), None
 
 
 @sensitive_variables("token")
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def follow_up(request, token):
-    ticket, refused = _ticket_or_404(request, token)
+    access, ticket, refused = _access_or_404(request, token)
     if refused:
         return refused
-    form = ReplyForm(request.POST or None, request.FILES or None)
+    form = ReplyForm(request.POST or None, request.FILES or None, ticket=ticket, access=access)
     status = 200
     if request.method == "POST":
         if ticket.anonymised_at is None and form.is_valid():
             services.requester_reply(
-                ticket, form.cleaned_data["body"], form.cleaned_data["attachments"]
+                ticket, form.cleaned_data["body"], form.cleaned_data["attachments"], access
             )
             messages.success(request, "Votre message a été ajouté à votre demande.")
             return private(redirect(request.path))
@@ -116,13 +118,15 @@ def follow_up(request, token):
         "first_attachments": ticket.attachments.filter(message__isnull=True),
         "form": form,
         "token": token,
+        "retention_months": settings.HELPDESK_RETENTION_MONTHS,
+        "kept_after_anonymisation": services.kept_after_anonymisation(),
     }
     return private(render(request, "helpdesk/follow_up.html", context, status=status))
 
 
 @sensitive_variables("token")
 def requester_attachment(request, token, pk):
-    ticket, refused = _ticket_or_404(request, token)
+    _access, ticket, refused = _access_or_404(request, token)
     if refused:
         return refused
     attachment = ticket.attachments.filter(pk=pk).first()
@@ -141,7 +145,7 @@ def download(attachment):
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=services.safe_name(attachment.original_name, attachment.content_type),
         content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -1,7 +1,12 @@
 """« Signaler une erreur »: the public's reports reach the committee and change nothing on their own."""
 
+import datetime
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from directory.factories import ActorFactory, ActorReportFactory
 from directory.models import ActorReport
@@ -136,3 +141,51 @@ def test_committee_dashboard_lists_open_reports(client, actor, editor, contribut
     assert "Voir tous les signalements à traiter (1)" in html
     client.force_login(contributor)
     assert "signalements à traiter" not in client.get("/admin/").content.decode()
+
+
+def _report(actor, days_ago, handled_days_ago=None, **extra):
+    now = timezone.now()
+    return ActorReportFactory(
+        actor=actor,
+        created_at=now - datetime.timedelta(days=days_ago),
+        handled=handled_days_ago is not None,
+        handled_at=None
+        if handled_days_ago is None
+        else now - datetime.timedelta(days=handled_days_ago),
+        **extra,
+    )
+
+
+def test_reporter_identity_is_wiped_after_the_retention_period(actor, settings):
+    settings.DIRECTORY_REPORT_RETENTION_MONTHS = 12
+    old_handled = _report(actor, 500, handled_days_ago=400, message="Adresse fausse")
+    old_open = _report(actor, 400)
+    recently_handled = _report(
+        actor, 500, handled_days_ago=30
+    )  # kept: handled less than 12 months ago
+    recent = _report(actor, 30)
+
+    out = io.StringIO()
+    call_command("directory_anonymise_reports", "--dry-run", stdout=out)
+    assert "2 error report(s) would be anonymised" in out.getvalue()
+    assert ActorReport.objects.filter(reporter_email="camille@example.org").count() == 4
+
+    call_command("directory_anonymise_reports", stdout=out)
+    for report in (old_handled, old_open):
+        report.refresh_from_db()
+        assert (report.reporter_name, report.reporter_email) == ("", "")
+        assert report.anonymised_at
+    assert old_handled.message == "Adresse fausse"  # what the actor's entry needs stays
+    for report in (recently_handled, recent):
+        report.refresh_from_db()
+        assert report.reporter_email == "camille@example.org" and report.anonymised_at is None
+
+    out = io.StringIO()
+    call_command("directory_anonymise_reports", stdout=out)
+    assert "0 error report(s) anonymised" in out.getvalue()
+
+
+def test_report_form_says_how_long_the_identity_is_kept(client, actor, settings):
+    settings.DIRECTORY_REPORT_RETENTION_MONTHS = 18
+    html = client.get(f"/annuaire/{actor.slug}/").content.decode()
+    assert "Ils sont effacés 18 mois après le traitement du signalement" in html

@@ -4,7 +4,14 @@ The modules hold the rules: what is logged, what the requester may see, what an 
 anonymisation keeps.
 """
 
-from .attachments import ALLOWED_TYPES, AttachmentRefused, check_upload, store_attachment
+from .attachments import (
+    ALLOWED_TYPES,
+    AttachmentRefused,
+    check_quota,
+    check_upload,
+    safe_name,
+    store_attachment,
+)
 from .audit import audit
 from .deadlines import add_working_days, due_date_for
 from .emails import deliver, deliver_now, queue_email, send_pending
@@ -21,19 +28,29 @@ from .handling import (
     set_dossiers,
 )
 from .privacy import (
+    ANONYMISED_TEXT,
     ERASED_TEXT,
+    KEPT_AFTER_ANONYMISATION,
     SCRUBBED_EMAIL,
     SCRUBBED_PHONE,
     anonymise_expired,
     erase_requester,
     export_requester_data,
+    kept_after_anonymisation,
     requester_tickets,
     retention_cutoff,
     scrub,
 )
 from .requester import admin_url, requester_reply, submit_request, thread_for_requester
 from .roles import is_jurist, jurists
-from .tokens import follow_up_url, hash_token, issue_token, ticket_for_token
+from .tokens import (
+    access_for_token,
+    follow_up_url,
+    hash_token,
+    issue_token,
+    ticket_for_access,
+    ticket_for_token,
+)
 from .worklist import AGE_FILTERS, queue
 
 __all__ = [
@@ -44,10 +61,14 @@ __all__ = [
     "follow_up_url",
     "hash_token",
     "issue_token",
+    "access_for_token",
+    "ticket_for_access",
     "ticket_for_token",
     "ALLOWED_TYPES",
     "AttachmentRefused",
+    "check_quota",
     "check_upload",
+    "safe_name",
     "store_attachment",
     "audit",
     "deliver",
@@ -70,12 +91,15 @@ __all__ = [
     "SMALL_COUNT",
     "statistics_csv_rows",
     "statistics_for",
+    "ANONYMISED_TEXT",
     "ERASED_TEXT",
+    "KEPT_AFTER_ANONYMISATION",
     "SCRUBBED_EMAIL",
     "SCRUBBED_PHONE",
     "anonymise_expired",
     "erase_requester",
     "export_requester_data",
+    "kept_after_anonymisation",
     "requester_tickets",
     "retention_cutoff",
     "scrub",

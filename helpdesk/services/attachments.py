@@ -5,6 +5,8 @@ from pathlib import Path
 import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db.models import Count, Sum
+from django.template.defaultfilters import filesizeformat
 
 from ..models import Attachment
 
@@ -34,12 +36,16 @@ class AttachmentRefused(ValueError):
     pass
 
 
+def _size(size):
+    return filesizeformat(size).replace("\xa0", " ")
+
+
 def check_upload(upload):
     """Return the content type detected from `upload`'s bytes, or raise AttachmentRefused (French message)."""
     limit = settings.HELPDESK_MAX_ATTACHMENT_BYTES
     if upload.size > limit:
         raise AttachmentRefused(
-            f"Le fichier « {_safe_name(upload.name)} » dépasse la taille maximale de {limit // (1024 * 1024)} Mo."
+            f"Le fichier « {_clean_name(upload.name)} » dépasse la taille maximale de {_size(limit)}."
         )
     upload.seek(0)
     head = upload.read(8192)
@@ -47,16 +53,60 @@ def check_upload(upload):
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_TYPES:
         raise AttachmentRefused(
-            f"Le fichier « {_safe_name(upload.name)} » n'est pas accepté : seuls les PDF, images (JPEG, PNG) et "
+            f"Le fichier « {_clean_name(upload.name)} » n'est pas accepté : seuls les PDF, images (JPEG, PNG) et "
             "documents bureautiques (Word, Excel, LibreOffice) le sont."
         )
     return kind.mime
 
 
-def _safe_name(name):
+def check_quota(uploads, ticket=None, access=None):
+    """Refuse `uploads` ([(upload, content_type)]) that would take the ticket past its quota of files and
+    bytes, or the follow-up link `access` past its quota of uploads (a leaked link cannot fill the disk)."""
+    if not uploads:
+        return
+    count, size = len(uploads), sum(upload.size for upload, _type in uploads)
+    held = {"files": 0, "bytes": 0}
+    if ticket is not None:
+        held = ticket.attachments.aggregate(files=Count("pk"), bytes=Sum("size", default=0))
+    max_files, max_bytes = (
+        settings.HELPDESK_TICKET_MAX_ATTACHMENTS,
+        settings.HELPDESK_TICKET_MAX_ATTACHMENT_BYTES,
+    )
+    if held["files"] + count > max_files or held["bytes"] + size > max_bytes:
+        already = (
+            f" ; elle en a déjà {held['files']} ({_size(held['bytes'])})"
+            if ticket is not None
+            else ""
+        )
+        raise AttachmentRefused(
+            f"Une demande ne peut pas recevoir plus de {max_files} documents ni plus de "
+            f"{_size(max_bytes)} au total{already}. Retirez des documents ou envoyez votre message "
+            "sans document."
+        )
+    if access is not None and access.uploads + count > settings.HELPDESK_TOKEN_MAX_UPLOADS:
+        raise AttachmentRefused(
+            f"Ce lien de suivi a déjà servi à envoyer {access.uploads} documents, la limite est de "
+            f"{settings.HELPDESK_TOKEN_MAX_UPLOADS}. Envoyez votre message sans document, ou utilisez le lien "
+            "du dernier courriel reçu de la permanence."
+        )
+
+
+def _clean_name(name):
     name = Path(name or "document").name
     cleaned = "".join(ch for ch in name if ch.isprintable() and ch not in '"\\/<>:;|*?')
     return cleaned[:120] or "document"
+
+
+def safe_name(name, content_type):
+    """The name a file is kept and downloaded under: its extension is the detected type's, and no other
+    extension survives inside it (« rapport.pdf.html » read as PDF is « rapport_pdf.pdf », « x.php.pdf »
+    is « x_php.pdf »), so nothing downstream takes it for markup or a script."""
+    extension = ALLOWED_TYPES[content_type]
+    cleaned = _clean_name(name)
+    path = Path(cleaned)
+    stem = path.stem if path.suffix else cleaned
+    stem = stem.replace(".", "_").strip("_ ")[: 120 - len(extension)]
+    return (stem or "document") + extension
 
 
 def store_attachment(ticket, upload, message=None, content_type=None):
@@ -66,7 +116,7 @@ def store_attachment(ticket, upload, message=None, content_type=None):
     attachment = Attachment(
         ticket=ticket,
         message=message,
-        original_name=_safe_name(upload.name),
+        original_name=safe_name(upload.name, content_type),
         content_type=content_type,
         size=len(data),
     )

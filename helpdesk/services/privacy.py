@@ -14,30 +14,62 @@ from .audit import audit
 SCRUBBED_EMAIL = "[courriel supprimé]"
 SCRUBBED_PHONE = "[téléphone supprimé]"
 ERASED_TEXT = "[texte effacé à la demande du demandeur]"
+ANONYMISED_TEXT = "[texte supprimé à la fin de la durée de conservation]"
+
+# What anonymisation and erasure keep, for the yearly figures (services.figures): the ticket fields named
+# here, and each message's kind, author and date without its text. Everything else that could identify the
+# requester or the young person goes: identity, contacts, structure, the question, every message's text,
+# attachments (files and rows), follow-up links, emails' addresses and bodies, the audit entries' details.
+# The request form's notice is rendered from the labels; the README repeats them.
+KEPT_AFTER_ANONYMISATION = (
+    ("le sujet", ("topic",)),
+    ("le département", ("departement",)),
+    ("votre profession", ("profession",)),
+    ("l'âge et la situation de prise en charge du jeune", ("age_band", "care_status")),
+    (
+        "les dates de la demande et des réponses",
+        (
+            "created_at",
+            "consent_at",
+            "due_date",
+            "first_answer_at",
+            "last_activity_at",
+            "closed_at",
+        ),
+    ),
+    ("le nombre de messages échangés", ()),
+)
+
+
+def kept_after_anonymisation():
+    """The kept items as one French phrase: « le sujet, le département, … et le nombre de messages »."""
+    labels = [label for label, _fields in KEPT_AFTER_ANONYMISATION]
+    return ", ".join(labels[:-1]) + " et " + labels[-1]
 
 
 def scrub(text):
     return PHONE.sub(SCRUBBED_PHONE, EMAIL.sub(SCRUBBED_EMAIL, text or ""))
 
 
-def _strip_identity(ticket, text_replacement=None):
+def _strip_identity(ticket, text_replacement):
+    """Wipe everything of `ticket` but what KEPT_AFTER_ANONYMISATION lists. The texts are replaced as a
+    whole: no scrubber can be trusted to find every name, birth date or file number in free text."""
     for attachment in ticket.attachments.all():
         attachment.delete_file()
-        attachment.delete()
+    ticket.attachments.all().delete()
     ticket.tokens.all().delete()
     # an unsent email would otherwise still go out, empty, to the placeholder address
     ticket.emails.filter(status=EmailStatus.PENDING).update(
         status=EmailStatus.FAILED, last_error="anonymised"
     )
-    ticket.emails.update(to="anonyme@invalid", body="")
-    for message in ticket.messages.all():
-        message.body = text_replacement if text_replacement is not None else scrub(message.body)
-        message.save(update_fields=["body"])
+    ticket.emails.update(to="anonyme@invalid", subject="", body="")
+    ticket.messages.update(body=text_replacement)
+    ticket.audit_entries.update(detail="")
     ticket.requester_name = ""
     ticket.requester_email = ""
     ticket.requester_phone = ""
     ticket.structure = ""
-    ticket.question = text_replacement if text_replacement is not None else scrub(ticket.question)
+    ticket.question = text_replacement
     ticket.anonymised_at = timezone.now()
     ticket.save()
 
@@ -47,8 +79,8 @@ def retention_cutoff(now=None):
 
 
 def anonymise_expired(now=None, dry_run=False):
-    """Remove identities, contacts and attachments of tickets inactive for longer than the retention
-    period; keep topic, département, profession and dates. Idempotent. Returns a report dict."""
+    """Anonymise the tickets inactive for longer than the retention period: keep only what
+    KEPT_AFTER_ANONYMISATION lists. Idempotent. Returns a report dict."""
     expired = Ticket.objects.not_anonymised().filter(last_activity_at__lt=retention_cutoff(now))
     report = {"tickets": 0, "attachments": 0}
     for ticket in list(expired):
@@ -56,7 +88,7 @@ def anonymise_expired(now=None, dry_run=False):
         report["attachments"] += ticket.attachments.count()
         if not dry_run:
             with transaction.atomic():
-                _strip_identity(ticket)
+                _strip_identity(ticket, ANONYMISED_TEXT)
                 audit(ticket, "anonymised", detail="durée de conservation écoulée", actor="système")
     return report
 
@@ -114,12 +146,12 @@ def export_requester_data(email):
 
 
 def erase_requester(email, by):
-    """Erase a requester's data on request: identity, contacts, attachments, links and every text.
-    The anonymous remainder (topic, département, profession, dates) stays for the figures."""
+    """Erase a requester's data on request, as anonymisation does (only KEPT_AFTER_ANONYMISATION stays, for
+    the figures), whatever the tickets' age."""
     count = 0
     for ticket in requester_tickets(email):
         with transaction.atomic():
-            _strip_identity(ticket, text_replacement=ERASED_TEXT)
+            _strip_identity(ticket, ERASED_TEXT)
             audit(ticket, "erased", by, detail="effacement à la demande")
         count += 1
     return count

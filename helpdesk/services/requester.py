@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Message, MessageKind, Status, Ticket
+from ..models import AccessToken, Message, MessageKind, Status, Ticket
 from .attachments import store_attachment
 from .audit import audit
 from .deadlines import due_date_for
@@ -54,7 +55,8 @@ def submit_request(data, uploads=()):
     return ticket, emails
 
 
-def requester_reply(ticket, body, uploads=()):
+def requester_reply(ticket, body, uploads=(), access=None):
+    """The requester's message through the follow-up link `access`, which counts the uploads it carried."""
     now = timezone.now()
     with transaction.atomic():
         message = Message.objects.create(
@@ -67,6 +69,8 @@ def requester_reply(ticket, body, uploads=()):
             ticket.status = Status.IN_PROGRESS
             ticket.closed_at = None
         ticket.save(update_fields=["last_activity_at", "status", "closed_at"])
+        if access is not None and uploads:
+            AccessToken.objects.filter(pk=access.pk).update(uploads=F("uploads") + len(uploads))
         audit(ticket, "requester_reply", detail=f"{len(uploads)} pièce(s) jointe(s)")
     return message
 

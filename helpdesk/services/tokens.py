@@ -21,15 +21,26 @@ def issue_token(ticket):
     return token
 
 
-def ticket_for_token(token):
-    """The ticket a follow-up token opens, or None. The lookup is by hash (the stored value is never the
-    token), and the hashes are compared again in constant time."""
+def access_for_token(token):
+    """The follow-up link (AccessToken) of a token, or None. The lookup is by hash (the stored value is
+    never the token), and the hashes are compared again in constant time."""
     if not token or len(token) > 100:
         return None
     digest = hash_token(token)
     access = AccessToken.objects.select_related("ticket").filter(token_hash=digest).first()
     if access is None or not hmac.compare_digest(access.token_hash, digest):
         return None
+    return access
+
+
+def ticket_for_token(token):
+    """The ticket a follow-up token opens, or None."""
+    access = access_for_token(token)
+    return ticket_for_access(access) if access else None
+
+
+def ticket_for_access(access):
+    """The ticket a follow-up link opens."""
     ticket = access.ticket
     # A duplicate merged into another ticket: its links open the ticket that now holds the thread.
     seen = set()

@@ -261,12 +261,22 @@ LOGGING = {
 # Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
+# Months after an error report to the directory is handled (or received, if never handled) before the
+# reporter's name and email are wiped by `directory_anonymise_reports`.
+DIRECTORY_REPORT_RETENTION_MONTHS = env_int("DIRECTORY_REPORT_RETENTION_MONTHS", 24)
+
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))
 HELPDESK_TARGET_WORKING_DAYS = env_int("HELPDESK_TARGET_WORKING_DAYS", 5)
 HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
 HELPDESK_MAX_ATTACHMENT_BYTES = env_int("HELPDESK_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
 HELPDESK_MAX_ATTACHMENTS = env_int("HELPDESK_MAX_ATTACHMENTS", 3)
+# Quotas: files and bytes a request holds in all, uploads through one follow-up link.
+HELPDESK_TICKET_MAX_ATTACHMENTS = env_int("HELPDESK_TICKET_MAX_ATTACHMENTS", 20)
+HELPDESK_TICKET_MAX_ATTACHMENT_BYTES = env_int(
+    "HELPDESK_TICKET_MAX_ATTACHMENT_BYTES", 50 * 1024 * 1024
+)
+HELPDESK_TOKEN_MAX_UPLOADS = env_int("HELPDESK_TOKEN_MAX_UPLOADS", 10)
 # Requests per hour, per IP and per email; follow-up page lookups per IP per 10 minutes.
 HELPDESK_RATE_LIMIT_PER_IP = env_int("HELPDESK_RATE_LIMIT_PER_IP", 5)
 HELPDESK_RATE_LIMIT_PER_EMAIL = env_int("HELPDESK_RATE_LIMIT_PER_EMAIL", 3)
