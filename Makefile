@@ -30,8 +30,12 @@ demo: install ## Migrate and (re)load the demo content without serving
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
+# Locally the PostgreSQL test database is kept between runs (--reuse-db; PYTEST_ARGS=--create-db rebuilds it);
+# CI always starts from a new one.
+REUSE_DB := $(if $(CI),,--reuse-db)
+
 test: install ## Run the whole test suite (DATABASE_URL=postgres://… to run it on PostgreSQL)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(REUSE_DB) $(PYTEST_ARGS)
 
 test-postgres: ## Run the suite on the local PostgreSQL (database `test`)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(MAKE) test
