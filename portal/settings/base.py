@@ -189,8 +189,15 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "portail-mna")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Seconds to wait, after Elasticsearch failed, before trying it again (the database answers meanwhile).
 SEARCH_ENGINE_RETRY_SECONDS = env_int("SEARCH_ENGINE_RETRY_SECONDS", 60)
-# Extra keyword arguments for the Elasticsearch client (timeouts, TLS…), e.g. {"request_timeout": 5}.
-ELASTICSEARCH_CLIENT_OPTIONS = {"request_timeout": env_int("ELASTICSEARCH_TIMEOUT", 5)}
+# Keyword arguments for the Elasticsearch client. Refused connections and 502/503/504 answers are retried
+# ELASTICSEARCH_MAX_RETRIES times; a timeout is not retried, so an engine that hangs costs one
+# ELASTICSEARCH_TIMEOUT (seconds) before the database answers, and is then left alone for
+# SEARCH_ENGINE_RETRY_SECONDS.
+ELASTICSEARCH_CLIENT_OPTIONS = {
+    "request_timeout": float(env("ELASTICSEARCH_TIMEOUT", "5")),
+    "max_retries": env_int("ELASTICSEARCH_MAX_RETRIES", 1),
+    "retry_on_timeout": False,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail MNA"
