@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,10 +131,17 @@ if _cache_url:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _cache_url,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # Redis down: every cache call is a logged miss (the site is slower, never an error page),
+            # after at most CACHE_TIMEOUT seconds.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(env("CACHE_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(env("CACHE_TIMEOUT", "0.5")),
+            },
             "KEY_PREFIX": "portail-mna",
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -264,6 +272,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Operations: /readyz answers 503 when one of these checks fails (database, search, cache, tasks); the
+# others are reported only. The task check fails when a task has waited longer than this for a worker.
+READYZ_REQUIRED = env_list("READYZ_REQUIRED", "database")
+READYZ_MAX_TASK_WAIT_SECONDS = env_int("READYZ_MAX_TASK_WAIT_SECONDS", 900)
 
 # Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
