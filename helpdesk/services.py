@@ -12,6 +12,7 @@ import logging
 import secrets
 import statistics
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import filetype
@@ -181,6 +182,19 @@ def _safe_name(name):
     return cleaned[:120] or "document"
 
 
+@contextmanager
+def _files_removed_on_failure():
+    """Collects the attachments stored in a block; if the block fails (its transaction rolls back),
+    their files are deleted too, so that no private file outlives the rows that pointed to it."""
+    stored = []
+    try:
+        yield stored
+    except BaseException:
+        for attachment in stored:
+            attachment.delete_file()
+        raise
+
+
 def store_attachment(ticket, upload, message=None, content_type=None):
     content_type = content_type or check_upload(upload)
     upload.seek(0)
@@ -286,7 +300,7 @@ def submit_request(data, uploads=()):
     outbox keeps them for `helpdesk_send_pending`.
     """
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), _files_removed_on_failure() as stored:
         ticket = Ticket.objects.create(
             requester_name=data["requester_name"],
             requester_email=data["requester_email"],
@@ -304,7 +318,7 @@ def submit_request(data, uploads=()):
             due_date=due_date_for(now),
         )
         for upload, content_type in uploads:
-            store_attachment(ticket, upload, content_type=content_type)
+            stored.append(store_attachment(ticket, upload, content_type=content_type))
         audit(ticket, "created", detail=f"{len(uploads)} pièce(s) jointe(s)")
         token = issue_token(ticket)
         emails = [queue_email(ticket, "acknowledgement", link=follow_up_url(token))]
@@ -322,12 +336,14 @@ def submit_request(data, uploads=()):
 
 def requester_reply(ticket, body, uploads=()):
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), _files_removed_on_failure() as stored:
         message = Message.objects.create(
             ticket=ticket, kind=MessageKind.REQUESTER, body=body, created_at=now
         )
         for upload, content_type in uploads:
-            store_attachment(ticket, upload, message=message, content_type=content_type)
+            stored.append(
+                store_attachment(ticket, upload, message=message, content_type=content_type)
+            )
         ticket.last_activity_at = now
         if ticket.status in (Status.WAITING, Status.ANSWERED, Status.CLOSED):
             ticket.status = Status.IN_PROGRESS
