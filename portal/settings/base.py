@@ -290,6 +290,8 @@ LOGGING = {
 # others are reported only. The task check fails when a task has waited longer than this for a worker.
 READYZ_REQUIRED = env_list("READYZ_REQUIRED", "database")
 READYZ_MAX_TASK_WAIT_SECONDS = env_int("READYZ_MAX_TASK_WAIT_SECONDS", 900)
+# Fernet key of `manage.py backup` / `restore` (make one with `manage.py backup --generate-key`).
+BACKUP_KEY = env("BACKUP_KEY", "")
 
 # Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
