@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from portal.forms import SAVE_FAILED_STATUS, save_or_report
 from portal.ratelimit import allow, client_ip
 
 from . import france_map
@@ -80,9 +81,11 @@ def actor(request, slug):
         elif form.is_valid():
             report = form.save(commit=False)
             report.actor = actor
-            report.save()
-            messages.success(request, REPORT_THANKS)
-            return redirect(actor.get_absolute_url() + "#signaler")
+            saved, _ = save_or_report(form, report.save)
+            if saved:
+                messages.success(request, REPORT_THANKS)
+                return redirect(actor.get_absolute_url() + "#signaler")
+            status = SAVE_FAILED_STATUS
     context = {
         "actor": actor,
         "form": form,

@@ -1,5 +1,6 @@
 """A logging filter that keeps personal data out of every log line: email addresses, phone numbers and
-helpdesk follow-up tokens are replaced before any handler formats the record."""
+helpdesk follow-up tokens are replaced, in the message and in the traceback, before any handler formats
+the record. It is on the console handler every logger of the portal writes through."""
 
 import logging
 import re
@@ -29,8 +30,20 @@ def redact(text):
     return PHONE.sub("[téléphone]", text)
 
 
+# What every record has; anything else was passed in `extra` (Django's `request`, for one), and a JSON
+# formatter prints it too.
+STANDARD_ATTRIBUTES = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {
+    "message",
+    "asctime",
+    "request_id",
+}
+
+
 class RedactPersonalData(logging.Filter):
     def filter(self, record):
+        for name, value in list(vars(record).items()):
+            if name not in STANDARD_ATTRIBUTES and not isinstance(value, int | float | None):
+                setattr(record, name, redact(str(value)))
         try:
             message = record.getMessage()
         except Exception:  # a malformed record: leave it to the handler
@@ -38,4 +51,9 @@ class RedactPersonalData(logging.Filter):
         redacted = redact(message)
         if redacted != message:
             record.msg, record.args = redacted, ()
+        if record.exc_info:
+            # A traceback quotes values too (a database error names the row it refused): format it
+            # here, redacted, for every formatter (plain or JSON) to print instead.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
         return True

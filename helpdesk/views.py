@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
+from portal.forms import SAVE_FAILED_STATUS, save_or_report
 from portal.ratelimit import allow, client_ip
 
 from . import services
@@ -47,16 +48,22 @@ def ask(request):
                 3600,
             )
             if ip_ok and email_ok:
-                _ticket, emails = services.submit_request(
-                    form.cleaned_data, form.cleaned_data["attachments"]
+                saved, result = save_or_report(
+                    form,
+                    lambda: services.submit_request(
+                        form.cleaned_data, form.cleaned_data["attachments"]
+                    ),
                 )
-                services.deliver_now(emails)
-                return redirect("helpdesk:thanks")
-            form.add_error(
-                None,
-                "Vous avez envoyé beaucoup de demandes en peu de temps. Réessayez dans une heure.",
-            )
-            status = 429
+                if saved:
+                    services.deliver_now(result[1])
+                    return redirect("helpdesk:thanks")
+                status = SAVE_FAILED_STATUS
+            else:
+                form.add_error(
+                    None,
+                    "Vous avez envoyé beaucoup de demandes en peu de temps. Réessayez dans une heure.",
+                )
+                status = 429
         else:
             status = 400
     response = render(
@@ -104,12 +111,18 @@ def follow_up(request, token):
     status = 200
     if request.method == "POST":
         if ticket.anonymised_at is None and form.is_valid():
-            services.requester_reply(
-                ticket, form.cleaned_data["body"], form.cleaned_data["attachments"], access
+            saved, _message = save_or_report(
+                form,
+                lambda: services.requester_reply(
+                    ticket, form.cleaned_data["body"], form.cleaned_data["attachments"], access
+                ),
             )
-            messages.success(request, "Votre message a été ajouté à votre demande.")
-            return private(redirect(request.path))
-        status = 400
+            if saved:
+                messages.success(request, "Votre message a été ajouté à votre demande.")
+                return private(redirect(request.path))
+            status = SAVE_FAILED_STATUS
+        else:
+            status = 400
     else:
         services.audit(ticket, "viewed")
     context = {

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portail"
+
+    def ready(self):
+        from .request_id import install_record_factory
+
+        install_record_factory()

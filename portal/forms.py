@@ -1,6 +1,33 @@
-"""What every public form shares: accessible error reporting and the honeypot against robots."""
+"""What every public form shares: accessible error reporting, the honeypot against robots, and saving
+that survives a database failure."""
+
+import logging
 
 from django import forms
+from django.db import DatabaseError, transaction
+
+logger = logging.getLogger(__name__)
+
+SAVE_FAILED = (
+    "Votre envoi n'a pas pu être enregistré à cause d'un incident technique de notre côté, et rien n'a "
+    "été conservé. Vos réponses sont restées dans le formulaire (les pièces jointes sont à ajouter de "
+    "nouveau) : réessayez dans quelques minutes."
+)
+# The status of a page that shows SAVE_FAILED: the service, not the visitor's input, is at fault.
+SAVE_FAILED_STATUS = 503
+
+
+def save_or_report(form, save):
+    """(True, save()) with everything `save` writes in one transaction; on a database error nothing is
+    kept, the error is logged, `form` gets SAVE_FAILED to show above the visitor's input, and
+    (False, None) is returned: the view answers SAVE_FAILED_STATUS."""
+    try:
+        with transaction.atomic():
+            return True, save()
+    except DatabaseError:
+        logger.exception("Database error while saving a %s", type(form).__name__)
+        form.add_error(None, SAVE_FAILED)
+        return False, None
 
 
 class AccessibleFormMixin:

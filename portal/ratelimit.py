@@ -1,13 +1,18 @@
 """A small fixed-window rate limiter on the Django cache (Redis in production, shared by all workers).
 
 Keys are hashed with the secret key, so an email address used as a key never appears in the cache in clear.
+If the cache is down (django-redis with IGNORE_EXCEPTIONS answers None), limits are not enforced rather
+than every form failing: the outage is logged, and /readyz reports the cache.
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def allow(scope, identifier, limit, window_seconds):
@@ -21,6 +26,9 @@ def allow(scope, identifier, limit, window_seconds):
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=window_seconds + 1)
         count = 1
+    if count is None:
+        logger.warning("Rate limit %s not enforced: the cache is unavailable", scope)
+        return True
     return count <= limit
 
 

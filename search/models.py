@@ -53,3 +53,27 @@ class IndexTerm(models.Model):
 
     word = models.CharField(max_length=40, unique=True)
     length = models.PositiveSmallIntegerField(db_index=True)
+
+
+class PendingOperation(models.Model):
+    """An index or removal that Elasticsearch missed while it was unreachable. The database index got it;
+    `services.catch_up` replays it on the engine when it answers again, so an outage loses no update.
+
+    One row per document key: a later change to the same item only moves `recorded_at`, and the replay
+    re-reads the item (indexed if public, removed otherwise), so the order of missed operations is moot."""
+
+    INDEX = "index"
+    REMOVE = "remove"
+
+    key = models.CharField(max_length=120, unique=True)
+    operation = models.CharField(
+        max_length=10, choices=[(INDEX, "indexation"), (REMOVE, "suppression")]
+    )
+    recorded_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "opération d'indexation en attente"
+        verbose_name_plural = "opérations d'indexation en attente"
+
+    def __str__(self):
+        return f"{self.operation} {self.key}"

@@ -3,7 +3,9 @@
 `get_service()` returns the configured service. The database backend is always written to; when
 `ELASTICSEARCH_URL` is set, Elasticsearch is written to and searched as well. If Elasticsearch fails, the
 failure is logged, the database answers (the response says it is degraded) and Elasticsearch is left alone
-for `SEARCH_ENGINE_RETRY_SECONDS` before being tried again, without a restart.
+for `SEARCH_ENGINE_RETRY_SECONDS` before being tried again, without a restart. Writes the engine missed
+are recorded (`PendingOperation`) and replayed by `catch_up` when it answers again: on the first success
+after a failure (as a task), from `manage.py search_catch_up`, and a full rebuild makes them moot.
 """
 
 import logging
@@ -13,11 +15,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from . import text
 from .backends.base import FACETS, PER_PAGE, SORTS, SearchRequest, SearchResponse, SearchUnavailable
 from .backends.database import DatabaseBackend
 from .indexables import REGISTRY, for_model, indexables, key_for, kind_labels
+from .models import PendingOperation
 
 logger = logging.getLogger(__name__)
 
@@ -43,28 +47,84 @@ class SearchService:
         logger.warning("Search engine unavailable during %s, using the database: %s", action, error)
         self.engine_down_until = time.monotonic() + self.retry_after
 
+    def _engine_recovered(self):
+        if self.engine_down_until:
+            self.engine_down_until = 0.0
+            logger.info("Search engine answers again: catching up on the missed updates")
+            from .tasks import catch_up_index
+
+            transaction.on_commit(catch_up_index.enqueue)
+
     def _with_engine(self, action, function, *args):
+        """The engine's answer, or None (after logging and backing off) if it cannot answer."""
         if not self.engine_available:
             return None
         try:
-            return function(*args)
+            result = function(*args)
         except SearchUnavailable as error:
             self._engine_failed(action, error)
             return None
+        self._engine_recovered()
+        return result
+
+    def _write_engine(self, action, operation, items, keys):
+        if self.engine is None or not keys:
+            return
+        if self.engine_available:
+            try:
+                getattr(self.engine, operation)(items)  # the operation names the backend's method
+            except SearchUnavailable as error:
+                self._engine_failed(action, error)
+            else:
+                self._engine_recovered()
+                return
+        record_missed(operation, keys)
 
     # Writing
 
     def index(self, documents):
         documents = list(documents)
         self.database.index(documents)
-        if self.engine is not None:
-            self._with_engine("indexing", self.engine.index, documents)
+        self._write_engine(
+            "indexing", PendingOperation.INDEX, documents, [d.key for d in documents]
+        )
 
     def remove(self, keys):
         keys = list(keys)
         self.database.remove(keys)
-        if self.engine is not None:
-            self._with_engine("removal", self.engine.remove, keys)
+        self._write_engine("removal", PendingOperation.REMOVE, keys, keys)
+
+    def catch_up(self, batch_size=None):
+        """Replay on the engine the writes it missed; returns how many. Raises SearchUnavailable (and
+        backs off) if the engine still cannot answer: what is left stays recorded for the next run."""
+        if self.engine is None:
+            return 0
+        batch_size = batch_size or CHUNK_SIZE
+        replayed = 0
+        while True:
+            started = timezone.now()
+            keys = list(
+                PendingOperation.objects.order_by("recorded_at", "pk").values_list(
+                    "key", flat=True
+                )[:batch_size]
+            )
+            if not keys:
+                self.engine_down_until = 0.0
+                return replayed
+            documents, hidden = [], []
+            for label, pks in _by_label(keys).items():
+                public, others = _split(label, pks)
+                documents += public
+                hidden += others
+            try:
+                self.engine.index(documents)
+                self.engine.remove(hidden)
+            except SearchUnavailable as error:
+                self._engine_failed("catch-up", error)
+                raise
+            # A key recorded again since `started` holds a newer miss: it stays for the next batch.
+            PendingOperation.objects.filter(key__in=keys, recorded_at__lte=started).delete()
+            replayed += len(keys)
 
     def rebuild(self, progress=None):
         """Rebuild every backend from the registry; returns {kind: count}."""
@@ -75,11 +135,14 @@ class SearchService:
                 counts[indexable.kind] = counts.get(indexable.kind, 0) + 1
                 yield document
 
+        started = timezone.now()
         self.database.rebuild(counted(), progress=progress)
         if self.engine is not None:
             # Errors propagate: a rebuild asked for explicitly must say it failed.
             self.engine.rebuild((d for _, d in all_documents()))
             self.engine_down_until = 0.0
+            # The new index holds everything missed before the rebuild started.
+            PendingOperation.objects.filter(recorded_at__lte=started).delete()
         return counts
 
     # Reading
@@ -151,16 +214,53 @@ def total_public():
     return sum(indexable.public_queryset().count() for indexable in indexables())
 
 
+def _split(label, pks):
+    """(documents of the public objects among `pks`, keys of the others) for a model label."""
+    label = label.lower()
+    indexable = REGISTRY.get(label)
+    if indexable is None:  # a model no longer searchable: whatever the index holds of it goes
+        return [], [f"{label}:{pk}" for pk in pks]
+    public = list(indexable.public_queryset().filter(pk__in=pks))
+    hidden = set(pks) - {obj.pk for obj in public}
+    return [indexable.to_document(obj) for obj in public], [
+        f"{label}:{pk}" for pk in sorted(hidden)
+    ]
+
+
+def _by_label(keys):
+    """{label: [pk, …]} from document keys such as `content.resourcepage:12`."""
+    grouped = {}
+    for key in keys:
+        label, _, pk = key.rpartition(":")
+        if pk.isdigit():
+            grouped.setdefault(label, []).append(int(pk))
+    return grouped
+
+
 def sync(label, pks):
     """Index the given objects of a registered model if they are public, remove them otherwise."""
-    indexable = REGISTRY.get(label.lower())
-    if indexable is None or not pks:
+    if REGISTRY.get(label.lower()) is None or not pks:
         return
-    public = list(indexable.public_queryset().filter(pk__in=pks))
+    documents, hidden = _split(label, pks)
     service = get_service()
-    service.index(indexable.to_document(obj) for obj in public)
-    hidden = set(pks) - {obj.pk for obj in public}
-    service.remove(f"{label.lower()}:{pk}" for pk in hidden)
+    service.index(documents)
+    service.remove(hidden)
+
+
+def record_missed(operation, keys):
+    """Remember writes the engine missed, for `SearchService.catch_up`."""
+    now = timezone.now()
+    PendingOperation.objects.bulk_create(
+        [PendingOperation(key=key, operation=operation, recorded_at=now) for key in keys],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["operation", "recorded_at"],
+    )
+    logger.warning("Search engine missed %d update(s): recorded for the catch-up", len(keys))
+
+
+def pending_count():
+    return PendingOperation.objects.count()
 
 
 def sync_on_commit(instances):

@@ -1,5 +1,6 @@
 """Attachments: accepted by content (never by name), stored in the private root, never served directly."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import filetype
@@ -107,6 +108,19 @@ def safe_name(name, content_type):
     stem = path.stem if path.suffix else cleaned
     stem = stem.replace(".", "_").strip("_ ")[: 120 - len(extension)]
     return (stem or "document") + extension
+
+
+@contextmanager
+def files_removed_on_failure():
+    """Collects the attachments stored in a block; if the block fails (its transaction rolls back),
+    their files are deleted too, so that no private file outlives the rows that pointed to it."""
+    stored = []
+    try:
+        yield stored
+    except BaseException:
+        for attachment in stored:
+            attachment.delete_file()
+        raise
 
 
 def store_attachment(ticket, upload, message=None, content_type=None):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..models import AccessToken, Message, MessageKind, Status, Ticket
-from .attachments import store_attachment
+from .attachments import files_removed_on_failure, store_attachment
 from .audit import audit
 from .deadlines import due_date_for
 from .emails import queue_email
@@ -21,7 +21,7 @@ def submit_request(data, uploads=()):
     outbox keeps them for `helpdesk_send_pending`.
     """
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), files_removed_on_failure() as stored:
         ticket = Ticket.objects.create(
             requester_name=data["requester_name"],
             requester_email=data["requester_email"],
@@ -39,7 +39,7 @@ def submit_request(data, uploads=()):
             due_date=due_date_for(now),
         )
         for upload, content_type in uploads:
-            store_attachment(ticket, upload, content_type=content_type)
+            stored.append(store_attachment(ticket, upload, content_type=content_type))
         audit(ticket, "created", detail=f"{len(uploads)} pièce(s) jointe(s)")
         token = issue_token(ticket)
         emails = [queue_email(ticket, "acknowledgement", link=follow_up_url(token))]
@@ -58,12 +58,14 @@ def submit_request(data, uploads=()):
 def requester_reply(ticket, body, uploads=(), access=None):
     """The requester's message through the follow-up link `access`, which counts the uploads it carried."""
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), files_removed_on_failure() as stored:
         message = Message.objects.create(
             ticket=ticket, kind=MessageKind.REQUESTER, body=body, created_at=now
         )
         for upload, content_type in uploads:
-            store_attachment(ticket, upload, message=message, content_type=content_type)
+            stored.append(
+                store_attachment(ticket, upload, message=message, content_type=content_type)
+            )
         ticket.last_activity_at = now
         if ticket.status in (Status.WAITING, Status.ANSWERED, Status.CLOSED):
             ticket.status = Status.IN_PROGRESS

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_id.RequestIdMiddleware",
+    "portal.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,10 +132,17 @@ if _cache_url:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _cache_url,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # Redis down: every cache call is a logged miss (the site is slower, never an error page),
+            # after at most CACHE_TIMEOUT seconds.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(env("CACHE_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(env("CACHE_TIMEOUT", "0.5")),
+            },
             "KEY_PREFIX": "portail-mna",
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -189,8 +198,15 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "portail-mna")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Seconds to wait, after Elasticsearch failed, before trying it again (the database answers meanwhile).
 SEARCH_ENGINE_RETRY_SECONDS = env_int("SEARCH_ENGINE_RETRY_SECONDS", 60)
-# Extra keyword arguments for the Elasticsearch client (timeouts, TLS…), e.g. {"request_timeout": 5}.
-ELASTICSEARCH_CLIENT_OPTIONS = {"request_timeout": env_int("ELASTICSEARCH_TIMEOUT", 5)}
+# Keyword arguments for the Elasticsearch client. Refused connections and 502/503/504 answers are retried
+# ELASTICSEARCH_MAX_RETRIES times; a timeout is not retried, so an engine that hangs costs one
+# ELASTICSEARCH_TIMEOUT (seconds) before the database answers, and is then left alone for
+# SEARCH_ENGINE_RETRY_SECONDS.
+ELASTICSEARCH_CLIENT_OPTIONS = {
+    "request_timeout": float(env("ELASTICSEARCH_TIMEOUT", "5")),
+    "max_retries": env_int("ELASTICSEARCH_MAX_RETRIES", 1),
+    "retry_on_timeout": False,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail MNA"
@@ -247,8 +263,20 @@ CONTENT_SECURITY_POLICY = env(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Every record carries the id of the request it was written in (portal/request_id.py), "-" outside one.
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+    },
+    # LOG_FORMAT=json writes one JSON object a line (the default in production.py), for the log collector.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "plain")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request bodies and query strings may hold helpdesk data: never log them at DEBUG.
@@ -257,6 +285,13 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Operations: /readyz answers 503 when one of these checks fails (database, search, cache, tasks); the
+# others are reported only. The task check fails when a task has waited longer than this for a worker.
+READYZ_REQUIRED = env_list("READYZ_REQUIRED", "database")
+READYZ_MAX_TASK_WAIT_SECONDS = env_int("READYZ_MAX_TASK_WAIT_SECONDS", 900)
+# Fernet key of `manage.py backup` / `restore` (make one with `manage.py backup --generate-key`).
+BACKUP_KEY = env("BACKUP_KEY", "")
 
 # Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)

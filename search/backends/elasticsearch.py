@@ -237,6 +237,10 @@ class ElasticsearchBackend(Backend):
             for index in self._call(self.client.indices.get_alias, name=self.alias).body:
                 self._call(self.client.indices.delete, index=index)
 
+    def ping(self):
+        """Raise SearchUnavailable unless the engine answers (within the client's timeout)."""
+        self._call(self.client.info)
+
     def count(self):
         if not self._call(self.client.indices.exists_alias, name=self.alias):
             return 0

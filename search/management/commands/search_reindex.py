@@ -2,9 +2,10 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from search.backends.base import SearchUnavailable
 from search.indexables import kind_labels
 from search.services import get_service, total_public
 
@@ -30,7 +31,13 @@ class Command(BaseCommand):
             file=self.stderr._out,
             disable=options["no_progress"],
         ) as bar:
-            counts = service.rebuild(progress=lambda: bar.update(1))
+            try:
+                counts = service.rebuild(progress=lambda: bar.update(1))
+            except SearchUnavailable as error:
+                raise CommandError(
+                    f"The database index is rebuilt, but Elasticsearch could not be: {error}. "
+                    "Search answers from the database meanwhile; run this command again when it is back."
+                ) from error
         duration = time.monotonic() - started
         labels = kind_labels()
         details = ", ".join(f"{labels.get(kind, kind)}: {n}" for kind, n in sorted(counts.items()))
