@@ -6,6 +6,14 @@ from django.contrib.auth.models import Group
 from portal.roles import CONTRIBUTORS, EDITORS, JURISTS
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached feeds and rate-limit counters never leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     from portal.site_structure import ensure_site

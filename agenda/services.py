@@ -5,6 +5,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.http import QueryDict
@@ -82,7 +84,17 @@ class EventFilter:
         return sessions.filter(event__in=events.values("pk"))
 
     def upcoming(self, now=None):
-        sessions = self.filter_sessions(EventSession.objects.upcoming(now))
+        return self._in(EventSession.objects.upcoming(now))
+
+    def feed(self, now=None):
+        """What a subscribed calendar gets: upcoming sessions and those of the last
+        AGENDA_FEED_PAST_MONTHS months (a calendar keeps showing what one attended), never the whole
+        archive, which every subscriber's client would otherwise download every few minutes."""
+        since = (now or timezone.now()) - relativedelta(months=settings.AGENDA_FEED_PAST_MONTHS)
+        return self._in(EventSession.objects.upcoming(since))
+
+    def _in(self, sessions):
+        sessions = self.filter_sessions(sessions)
         if self.month:
             sessions = sessions.between(*month_bounds(*self.month, PARIS))
         return sessions.for_listing().order_by("start", "pk")

@@ -1,7 +1,7 @@
 """Public agenda pages and iCalendar feeds: parse the request, ask services.py, render."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -78,25 +78,23 @@ def event_page(request, slug):
 
 
 def calendar_feed(request):
-    """`/agenda.ics`: upcoming sessions, with the same filters as the page (a subscribable URL)."""
-    event_filter = EventFilter(request.GET)
-    return _ics_response(ics.build_calendar(event_filter.upcoming(), request), "agenda.ics")
+    """`/agenda.ics`: upcoming sessions and the last months', with the same filters as the page (a
+    subscribable URL, polled by every subscriber's calendar: cached, and 304 when unchanged)."""
+
+    def build():
+        return ics.build_calendar(EventFilter(request.GET).feed(), request)
+
+    return ics.feed_response(request, build, "agenda.ics")
 
 
 def event_calendar(request, slug):
-    event = event_detail(slug)
-    if event is None:
-        raise Http404("Événement introuvable")
-    sessions = list(event.sessions.all())
-    return _ics_response(
-        ics.build_calendar(sessions, request, name=event.title), f"{event.slug}.ics"
-    )
+    def build():
+        event = event_detail(slug)
+        if event is None:
+            raise Http404("Événement introuvable")
+        return ics.build_calendar(list(event.sessions.all()), request, name=event.title)
 
-
-def _ics_response(body, filename):
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return ics.feed_response(request, build, f"{slug}.ics")
 
 
 def _this_month():

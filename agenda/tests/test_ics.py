@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.utils import timezone
 
 from agenda.factories import EventSessionFactory
 from agenda.models import EventFormat, EventKind, EventStatus
@@ -118,3 +119,41 @@ def test_site_feed_lists_upcoming_sessions_with_the_page_filters(client, make_ev
     assert summaries("?kind=formation&departement=69") == ["Formation Lyon"]
     assert summaries("?kind=formation&kind=inconnu") == ["Formation Lyon", "Formation Paris"]
     assert client.get("/agenda/introuvable.ics").status_code == 404
+
+
+def summaries(response):
+    return sorted(str(v["SUMMARY"]) for v in vevents(parse(response)))
+
+
+def test_the_feed_holds_upcoming_sessions_and_the_last_months_only(client, make_event):
+    now = timezone.now()
+    make_event(title="À venir", start=now + datetime.timedelta(days=400))
+    make_event(
+        title="Il y a un mois",
+        start=now - datetime.timedelta(days=31),
+        end=now - datetime.timedelta(days=30),
+    )
+    make_event(
+        title="Il y a un an",
+        start=now - datetime.timedelta(days=366),
+        end=now - datetime.timedelta(days=365),
+    )
+    assert summaries(client.get("/agenda.ics")) == ["Il y a un mois", "À venir"]
+
+
+def test_a_polling_calendar_gets_304_until_an_event_is_published(
+    client, make_event, django_capture_on_commit_callbacks
+):
+    make_event(title="Formation")
+    first = client.get("/agenda.ics")
+    assert first["Cache-Control"] == "public, max-age=300"
+    again = client.get("/agenda.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    since = client.get("/agenda.ics", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_event(title="Colloque", live=False)
+        event.save_revision().publish()
+    changed = client.get("/agenda.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert summaries(changed) == ["Colloque", "Formation"]
