@@ -47,10 +47,7 @@ def ask(request):
                 3600,
             )
             if ip_ok and email_ok:
-                _ticket, emails = services.submit_request(
-                    form.cleaned_data, form.cleaned_data["attachments"]
-                )
-                services.deliver_now(emails)
+                services.submit_request(form.cleaned_data, form.cleaned_data["attachments"])
                 return redirect("helpdesk:thanks")
             form.add_error(
                 None,
