@@ -117,3 +117,32 @@ def test_emails_carry_no_ticket_text(client, valid_data, settings, commit):
         assert "Tilleuls" not in text
     assert mail.outbox[1].to == ["juristes@example.org"]
     assert "/admin/permanence/" in mail.outbox[1].body
+
+
+def test_the_jurist_sees_which_emails_are_not_sent_yet(client, jurist, ticket, smtp_down):
+    from helpdesk.services import queue_email
+
+    client.force_login(jurist)
+    failing = queue_email(ticket, "acknowledgement", link="https://example.org/suivi/x/")
+    deliver(failing)
+    queue_email(ticket, "answered", link="https://example.org/suivi/y/")
+    html = client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    assert "Courriels pas encore envoyés" in html
+    failing.refresh_from_db()
+    local = timezone.localtime(failing.next_attempt_at)
+    assert "1 tentative sans succès" in html
+    assert f"nouvel essai le {local.day} " in html and local.strftime("%H:%M") in html
+    assert "en file d'attente" in html
+
+    failing.status, failing.attempts = "failed", 8
+    failing.save()
+    html = client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    assert "<strong>échec</strong> : pas envoyé après 8 tentatives" in html
+
+
+def test_no_email_block_once_everything_is_sent(client, jurist, ticket):
+    from helpdesk.services import queue_email
+
+    client.force_login(jurist)
+    deliver(queue_email(ticket, "acknowledgement", link="https://example.org/suivi/x/"))
+    assert "pas encore envoyé" not in client.get(f"/admin/permanence/{ticket.pk}/").content.decode()

@@ -3,7 +3,7 @@
 Everything that differs between machines comes from an environment variable, read here and only here.
 DEBUG is off, no secret lives in the repository, and each external service (PostgreSQL, Elasticsearch,
 Redis, SMTP) is switched on by its variable; without them the portal runs on SQLite, database search,
-a local-memory cache; production refuses to start without an SMTP server (see portal/email.py).
+a local-memory cache; production refuses to start without an SMTP server (see portal/mail.py).
 """
 
 import os

@@ -21,5 +21,5 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 if not EMAIL_HOST:
-    EMAIL_BACKEND = env("EMAIL_BACKEND", "portal.email.DevConsoleBackend")
+    EMAIL_BACKEND = env("EMAIL_BACKEND", "portal.mail.DevConsoleBackend")
 TASKS = task_backend("immediate")
