@@ -3,6 +3,7 @@ backend (development, tests), through the database queue and `manage.py db_worke
 
 import io
 import signal
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -32,12 +33,16 @@ def database_queue(settings):
 
 
 def run_worker():
-    """`manage.py db_worker --batch`: runs every task due, then exits. Its signal handlers are put back."""
+    """`manage.py db_worker --batch`: runs every task due, then exits. Its signal handlers are put back.
+
+    The worker recycles database connections between tasks, which would close the one holding the
+    test's transaction: like Django's test client with requests, the test keeps it."""
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
-        call_command(
-            "db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO()
-        )
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command(
+                "db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO()
+            )
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)
