@@ -15,6 +15,12 @@ def _empty_cache():
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run the block, then the on-commit callbacks, as a real transaction commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def home(db):
     from portal.site_structure import ensure_site
 

@@ -168,10 +168,7 @@ class TicketActionView(JuristOnlyMixin, View):
         form = AnswerForm(data)
         if not form.is_valid():
             return self._invalid(ticket, answer_form=form)
-        _message, email = services.answer(
-            ticket, form.cleaned_data["body"], user, canned=form.cleaned_data["canned"]
-        )
-        services.deliver_now([email])
+        services.answer(ticket, form.cleaned_data["body"], user, canned=form.cleaned_data["canned"])
         messages.success(self.request, "Réponse publiée ; le demandeur est prévenu par courriel.")
 
     def do_note(self, ticket, user, data):

@@ -367,6 +367,12 @@ class EmailStatus(models.TextChoices):
     FAILED = "failed", "Échec définitif"
 
 
+class OutboundEmailQuerySet(models.QuerySet):
+    def unsent(self):
+        """Not (yet) accepted by the mail server: shown to the jurist on the ticket."""
+        return self.exclude(status=EmailStatus.SENT)
+
+
 class OutboundEmail(models.Model):
     """The outbox: an email is stored before it is sent, so a mail server failure never loses a request
     and `helpdesk_send_pending` retries it. The body (which holds a follow-up link) is wiped once sent."""
@@ -383,6 +389,8 @@ class OutboundEmail(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -48,14 +48,13 @@ def ask(request):
                 3600,
             )
             if ip_ok and email_ok:
-                saved, result = save_or_report(
+                saved, _ = save_or_report(
                     form,
                     lambda: services.submit_request(
                         form.cleaned_data, form.cleaned_data["attachments"]
                     ),
                 )
                 if saved:
-                    services.deliver_now(result[1])
                     return redirect("helpdesk:thanks")
                 status = SAVE_FAILED_STATUS
             else:

@@ -83,3 +83,39 @@ def test_public_page_shows_verification_date(client, content):
     response = client.get(fresh.url)
     assert "Vérifié le" in response.content.decode()
     assert fresh.last_verified.isoformat() in response.content.decode()
+
+
+def test_weekly_reminder_emails_each_committee_member_the_overdue_list(
+    content, editor, contributor, django_user_model
+):
+    from io import StringIO
+
+    from django.contrib.auth.models import Group
+    from django.core import mail
+    from django.core.management import call_command
+
+    from portal.roles import EDITORS
+
+    second = django_user_model.objects.create_user("comite2", email="comite2@example.org")
+    second.groups.add(Group.objects.get(name=EDITORS))
+    out = StringIO()
+    call_command("content_review_reminders", stdout=out)
+    assert "4 page(s) overdue" in out.getvalue() and "2 of 2" in out.getvalue()
+    assert sorted(m.to[0] for m in mail.outbox) == ["comite2@example.org", "comite@example.org"]
+    message = mail.outbox[0]
+    assert message.subject == "Portail MNA – 4 contenus à réviser"
+    assert len(message.to) == 1 and not message.cc and not message.bcc
+    assert "Ancien dossier" in message.body and "Dossier à jour" not in message.body
+    assert f"http://testserver/admin/pages/{content['old'].pk}/edit/" in message.body
+    assert "http://testserver/admin/a-reviser/" in message.body
+    assert "contrib@example.org" not in message.body
+
+
+def test_no_reminder_when_nothing_is_overdue(dossier_index, editor):
+    from django.core import mail
+
+    from content.tasks import review_reminders
+
+    DossierPageFactory(parent=dossier_index, title="Dossier à jour", last_verified=months_ago(1))
+    assert review_reminders.call() == {"pages": 0, "sent": 0, "recipients": 1}
+    assert mail.outbox == []

@@ -14,7 +14,7 @@ from .attachments import (
 )
 from .audit import audit
 from .deadlines import add_working_days, due_date_for
-from .emails import deliver, deliver_now, queue_email, send_pending
+from .emails import deliver, queue_email, send_pending
 from .figures import SMALL_COUNT, statistics_csv_rows, statistics_for
 from .handling import (
     add_note,
@@ -72,7 +72,6 @@ __all__ = [
     "store_attachment",
     "audit",
     "deliver",
-    "deliver_now",
     "queue_email",
     "send_pending",
     "admin_url",

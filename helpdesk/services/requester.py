@@ -17,8 +17,8 @@ from .tokens import follow_up_url, issue_token
 def submit_request(data, uploads=()):
     """Store a new request with its attachments, then queue the acknowledgement (holding only the link).
 
-    Returns (ticket, emails): the caller delivers the emails after the transaction; if that fails the
-    outbox keeps them for `helpdesk_send_pending`.
+    Returns (ticket, emails): the emails are sent by the task worker once the request is committed; if
+    that fails the outbox keeps them for `helpdesk_send_pending`.
     """
     now = timezone.now()
     with transaction.atomic(), files_removed_on_failure() as stored:

@@ -154,7 +154,7 @@ def test_every_handler_a_log_line_reaches_redacts(name):
         assert any(isinstance(f, RedactPersonalData) for f in handler.filters), (name, handler)
 
 
-def test_no_token_or_email_in_log_lines(client, valid_data):
+def test_no_token_or_email_in_log_lines(client, valid_data, commit):
     """Through the portal's real console handler: what would reach the log file."""
     import io
     from unittest import mock
@@ -165,7 +165,10 @@ def test_no_token_or_email_in_log_lines(client, valid_data):
     previous_stream, previous_level = handler.setStream(stream), root.level
     root.setLevel(logging.DEBUG)
     try:
-        with mock.patch("helpdesk.services.emails.EmailMessage.send", side_effect=OSError):
+        with (
+            mock.patch("helpdesk.services.emails.EmailMessage.send", side_effect=OSError),
+            commit(),
+        ):
             client.post("/permanence/", valid_data)
         ticket = Ticket.objects.get()
         token = services.issue_token(ticket)
@@ -183,11 +186,12 @@ def test_no_token_or_email_in_log_lines(client, valid_data):
     assert valid_data["requester_email"] not in text and token not in text  # …without personal data
 
 
-def test_helpdesk_is_absent_from_sitemap_search_and_public_pages(client, home, valid_data):
-    client.post(
-        "/permanence/",
-        {**valid_data, "question": "Question confidentielle sur un jeune de Bobigny."},
-    )
+def test_helpdesk_is_absent_from_sitemap_search_and_public_pages(client, home, valid_data, commit):
+    with commit():
+        client.post(
+            "/permanence/",
+            {**valid_data, "question": "Question confidentielle sur un jeune de Bobigny."},
+        )
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "permanence/suivi" not in sitemap and "Bobigny" not in sitemap
     assert "Bobigny" not in client.get("/").content.decode()

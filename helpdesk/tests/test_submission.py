@@ -43,8 +43,9 @@ def test_form_page_shows_every_field_and_the_notice(client, db):
     assert "Évaluation de la minorité" in html  # themes are topics too
 
 
-def test_good_submission_stores_then_acknowledges_with_only_a_link(client, valid_data):
-    response = client.post(URL, {**valid_data, "attachments": [upload()]})
+def test_good_submission_stores_then_acknowledges_with_only_a_link(client, valid_data, commit):
+    with commit():
+        response = client.post(URL, {**valid_data, "attachments": [upload()]})
     assert response.status_code == 302
     assert response["Location"] == reverse("helpdesk:thanks")
     ticket = Ticket.objects.get()

@@ -61,8 +61,9 @@ def test_claim_assign_reassign_and_status(jurist_client, jurist, superuser, tick
     assert {"claimed", "reassigned", "status"} <= set(actions)
 
 
-def test_answer_is_published_and_requester_told_by_link_only(jurist_client, ticket):
-    response = post(jurist_client, ticket, "answer", {"body": "Vous pouvez saisir la DREETS."})
+def test_answer_is_published_and_requester_told_by_link_only(jurist_client, ticket, commit):
+    with commit():
+        response = post(jurist_client, ticket, "answer", {"body": "Vous pouvez saisir la DREETS."})
     assert response.status_code == 302
     ticket.refresh_from_db()
     assert ticket.status == Status.ANSWERED and ticket.first_answer_at

@@ -3,7 +3,7 @@
 Everything that differs between machines comes from an environment variable, read here and only here.
 DEBUG is off, no secret lives in the repository, and each external service (PostgreSQL, Elasticsearch,
 Redis, SMTP) is switched on by its variable; without them the portal runs on SQLite, database search,
-a local-memory cache and console email.
+a local-memory cache; production refuses to start without an SMTP server (see portal/mail.py).
 """
 
 import os
@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -178,19 +180,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Email: console by default, SMTP when EMAIL_HOST is set.
-EMAIL_HOST = env("EMAIL_HOST")
-if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = env_int("EMAIL_PORT", 587)
-    EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-else:
-    EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email: SMTP. Without EMAIL_HOST the system check portal.E001 stops the portal unless DEBUG: a console
+# or in-memory backend would print or drop follow-up and password-reset links and mark them sent.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Portail MNA <ne-pas-repondre@portail-mna.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (django-tasks): "database" stores them for the worker (`manage.py db_worker`, which must
+# run in production); "immediate" runs each one at once in the process that enqueued it (dev and tests).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def task_backend(default):
+    name = env("TASKS_BACKEND", default)
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = task_backend("database")
 
 # Search: the database backend by default; ELASTICSEARCH_URL switches to Elasticsearch (see search/).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")

@@ -2,7 +2,6 @@
 
 import logging
 
-import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.documents import get_document_model
@@ -16,12 +15,6 @@ from search.indexables import indexables
 from search.models import IndexEntry
 
 from .pdfs import encrypted_pdf, text_pdf
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run the block, then the on-commit callbacks, as a real transaction commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def found(service, raw):

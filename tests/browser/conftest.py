@@ -158,7 +158,14 @@ def portal():
         "DATABASE_URL": f"sqlite:///{var_dir / 'portal.sqlite3'}",
         "PYTHONUNBUFFERED": "1",
     }
-    for name in ("ELASTICSEARCH_URL", "CACHE_URL", "REDIS_URL", "EMAIL_HOST", "DEBUG"):
+    for name in (
+        "ELASTICSEARCH_URL",
+        "CACHE_URL",
+        "REDIS_URL",
+        "EMAIL_HOST",
+        "DEBUG",
+        "TASKS_BACKEND",
+    ):
         env.pop(name, None)
     _prepare(var_dir, env)
     port = _free_port()

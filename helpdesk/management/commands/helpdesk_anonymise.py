@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from helpdesk.services import anonymise_expired
+from helpdesk.tasks import anonymise_expired_requests
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        report = anonymise_expired(dry_run=options["dry_run"])
+        report = anonymise_expired_requests.call(dry_run=options["dry_run"])
         verb = "would be anonymised" if options["dry_run"] else "anonymised"
         self.stdout.write(
             f"{report['tickets']} request(s) {verb} (inactive for more than {settings.HELPDESK_RETENTION_MONTHS} months), "

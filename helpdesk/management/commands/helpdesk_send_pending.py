@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from helpdesk.services import send_pending
+from helpdesk.tasks import send_pending_emails
 
 
 class Command(BaseCommand):
@@ -14,5 +14,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        sent, failed = send_pending(force=options["force"])
-        self.stdout.write(f"{sent} email(s) sent, {failed} still failing (kept for a later retry).")
+        report = send_pending_emails.call(force=options["force"])
+        self.stdout.write(
+            f"{report['sent']} email(s) sent, {report['failed']} not sent "
+            "(retried later, or given up after HELPDESK_EMAIL_MAX_ATTEMPTS)."
+        )
