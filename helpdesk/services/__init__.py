@@ -8,6 +8,14 @@ from .attachments import ALLOWED_TYPES, AttachmentRefused, check_upload, store_a
 from .audit import audit
 from .deadlines import add_working_days, due_date_for
 from .emails import deliver, deliver_now, queue_email, send_pending
+from .faq import (
+    SheetRefused,
+    approve_faq_sheet,
+    discard_faq_copies,
+    faq_prefill,
+    save_faq_sheet,
+    sheet_identifiers,
+)
 from .figures import SMALL_COUNT, statistics_csv_rows, statistics_for
 from .handling import (
     add_note,
@@ -15,7 +23,6 @@ from .handling import (
     assign,
     canned_text,
     change_status,
-    create_faq_draft,
     merge,
     related_tickets,
     set_dossiers,
@@ -27,6 +34,7 @@ from .privacy import (
     anonymise_expired,
     erase_requester,
     export_requester_data,
+    identifying_details,
     requester_tickets,
     retention_cutoff,
     scrub,
@@ -63,10 +71,15 @@ __all__ = [
     "assign",
     "canned_text",
     "change_status",
-    "create_faq_draft",
     "merge",
     "related_tickets",
     "set_dossiers",
+    "SheetRefused",
+    "approve_faq_sheet",
+    "discard_faq_copies",
+    "faq_prefill",
+    "save_faq_sheet",
+    "sheet_identifiers",
     "SMALL_COUNT",
     "statistics_csv_rows",
     "statistics_for",
@@ -76,6 +89,7 @@ __all__ = [
     "anonymise_expired",
     "erase_requester",
     "export_requester_data",
+    "identifying_details",
     "requester_tickets",
     "retention_cutoff",
     "scrub",
