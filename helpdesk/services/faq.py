@@ -87,6 +87,9 @@ def approve_faq_sheet(sheet, by):
     body = "<h2>Question</h2>" + linkify_text(sheet.question)
     body += "<h2>Réponse</h2>" + linkify_text(sheet.answer)
     with transaction.atomic():
+        # two jurists approving at once must not make two pages
+        if FaqSheet.objects.select_for_update().get(pk=sheet.pk).page_id is not None:
+            raise SheetRefused("Cette fiche est déjà soumise au comité.")
         page = ResourcePage(
             title=sheet.title,
             kind=ResourceKind.FICHE_EXPERT,
