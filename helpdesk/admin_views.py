@@ -24,13 +24,14 @@ from .forms import (
     AnswerForm,
     AssignForm,
     DossiersForm,
+    FaqSheetForm,
     MergeForm,
     NoteForm,
     QueueFilterForm,
     RequesterForm,
     StatusForm,
 )
-from .models import Attachment, Status, Ticket
+from .models import Attachment, FaqSheet, Status, Ticket
 from .views import download, private
 
 PAGE_SIZE = 50
@@ -107,6 +108,7 @@ class TicketView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 "related": services.related_tickets(ticket)[:20],
                 "audit_entries": ticket.audit_entries.select_related("user")[:50],
                 "dossiers": ticket.dossiers.all(),
+                "faq_sheet": FaqSheet.objects.filter(ticket=ticket).select_related("page").first(),
                 "assign_form": AssignForm(initial={"assignee": ticket.assignee_id}),
                 "status_form": StatusForm(initial={"status": ticket.status}),
                 "answer_form": kwargs.get("answer_form") or AnswerForm(),
@@ -204,22 +206,69 @@ class TicketActionView(JuristOnlyMixin, View):
         else:
             messages.error(self.request, "Choisissez des dossiers publiés dans la liste.")
 
-    def do_faq(self, ticket, user, data):
-        try:
-            page = services.create_faq_draft(ticket, user)
-        except ValueError as error:
-            messages.error(self.request, str(error))
-            return None
-        messages.success(
-            self.request,
-            "Brouillon de fiche créé : relisez-le, anonymisez-le et soumettez-le au comité.",
-        )
-        return redirect("wagtailadmin_pages:edit", page.pk)
-
     def _invalid(self, ticket, **forms):
         view = TicketView.as_view()
         self.request.method = "GET"
         return view(self.request, pk=ticket.pk, **forms)
+
+
+class FaqSheetView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The jurist rewrites an answered ticket into an expert sheet, visible to jurists only, and approves
+    it: only then does the text become a page draft, submitted to the committee (services.faq)."""
+
+    template_name = "helpdesk/admin/faq_sheet.html"
+    header_icon = "doc-full"
+
+    def get_page_title(self):
+        return f"Fiche tirée de la demande n° {self.ticket.pk}"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_jurist(request.user):
+            raise PermissionDenied
+        self.ticket = get_object_or_404(Ticket.objects.select_related("topic"), pk=kwargs["pk"])
+        self.sheet = FaqSheet.objects.filter(ticket=self.ticket).select_related("page").first()
+        if self.ticket.anonymised_at or self.ticket.merged_into_id:
+            messages.error(request, "Cette demande est anonymisée ou fusionnée : pas de fiche.")
+            return redirect("helpdesk_admin:ticket", pk=self.ticket.pk)
+        if self.sheet is None and not self.ticket.first_answer_at:
+            messages.error(request, "Une fiche se tire d'une demande qui a reçu une réponse.")
+            return redirect("helpdesk_admin:ticket", pk=self.ticket.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        services.audit(self.ticket, "faq_sheet_viewed", request.user)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.sheet is not None and not self.sheet.is_editable:
+            messages.error(request, "Cette fiche est déjà soumise au comité : modifiez la page.")
+            return redirect("helpdesk_admin:faq_sheet", pk=self.ticket.pk)
+        form = FaqSheetForm(request.POST, instance=self.sheet)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            # saved before the approval is checked: a refused approval loses nothing
+            sheet = services.save_faq_sheet(self.ticket, form.cleaned_data, request.user)
+            if request.POST.get("action") == "approve":
+                services.approve_faq_sheet(sheet, request.user)
+                messages.success(
+                    request, "Fiche approuvée : le brouillon de page est soumis au comité."
+                )
+                return redirect("helpdesk_admin:ticket", pk=self.ticket.pk)
+        except services.SheetRefused as error:
+            form.add_error(None, str(error))
+            self.sheet = FaqSheet.objects.filter(ticket=self.ticket).first()
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, "Fiche enregistrée ; seuls les juristes la voient.")
+        return redirect("helpdesk_admin:faq_sheet", pk=self.ticket.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "form" not in context and (self.sheet is None or self.sheet.is_editable):
+            initial = None if self.sheet else services.faq_prefill(self.ticket)
+            context["form"] = FaqSheetForm(instance=self.sheet, initial=initial)
+        context.update({"ticket": self.ticket, "sheet": self.sheet})
+        return context
 
 
 class AttachmentView(JuristOnlyMixin, View):
@@ -331,6 +380,7 @@ class RequesterDataView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView
 admin_urlpatterns = [
     path("", QueueView.as_view(), name="queue"),
     path("<int:pk>/", TicketView.as_view(), name="ticket"),
+    path("<int:pk>/fiche/", FaqSheetView.as_view(), name="faq_sheet"),
     path("<int:pk>/<slug:action>/", TicketActionView.as_view(), name="action"),
     path("pieces/<int:pk>/", AttachmentView.as_view(), name="attachment"),
     path("statistiques/", StatisticsView.as_view(), name="statistics"),

@@ -9,7 +9,7 @@ from directory.models import Departement
 from portal.forms import AccessibleFormMixin, HoneypotForm
 
 from . import services
-from .models import AgeBand, CannedAnswer, CareStatus, Profession, Status, Topic
+from .models import AgeBand, CannedAnswer, CareStatus, FaqSheet, Profession, Status, Topic
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -215,6 +215,28 @@ class NoteForm(AccessibleForm):
 
 class MergeForm(forms.Form):
     target = forms.IntegerField(label="Numéro de la demande qui reçoit ce doublon", min_value=1)
+
+
+class FaqSheetForm(AccessibleFormMixin, forms.ModelForm):
+    """The jurist's rewriting of a ticket into an expert sheet; plain text, made into HTML on approval."""
+
+    question = forms.CharField(
+        label="Question reformulée",
+        max_length=20000,
+        help_text="La situation en termes généraux, sans rien qui permette de reconnaître le jeune, "
+        "sa famille, le demandeur ou sa structure.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    answer = forms.CharField(
+        label="Réponse reformulée",
+        max_length=20000,
+        help_text="Texte brut ; les adresses web deviennent des liens.",
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+
+    class Meta:
+        model = FaqSheet
+        fields = ["title", "question", "answer"]
 
 
 class PkMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -198,14 +198,6 @@ class Ticket(models.Model):
     dossiers = models.ManyToManyField(
         "content.DossierPage", blank=True, related_name="+", verbose_name="dossiers utilisés"
     )
-    faq_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="fiche tirée",
-    )
     anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True)
 
     objects = TicketQuerySet.as_manager()
@@ -338,6 +330,58 @@ class CannedAnswer(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FaqSheet(models.Model):
+    """An expert sheet (question-réponse) drawn from a ticket and rewritten by a jurist inside the helpdesk.
+
+    A ticket's text never leaves the Juristes before a jurist has rewritten it: the sheet is seen by
+    jurists only, and only the text a jurist approves (checked for obvious identifiers) becomes a page
+    draft (`page`) submitted to the committee's workflow. Anonymisation and erasure delete the sheet and
+    its page while that page has never been published."""
+
+    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="faq_sheet")
+    title = models.CharField("titre de la fiche", max_length=255)
+    question = models.TextField("question reformulée")
+    answer = models.TextField("réponse reformulée")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="rédigée par",
+    )
+    created_at = models.DateTimeField("créée le", default=timezone.now)
+    updated_at = models.DateTimeField("modifiée le", default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="approuvée par",
+    )
+    approved_at = models.DateTimeField("approuvée le", null=True, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="fiche soumise au comité",
+    )
+
+    class Meta:
+        verbose_name = "fiche tirée d'une demande"
+        verbose_name_plural = "fiches tirées des demandes"
+
+    def __str__(self):
+        return f"Fiche de la demande n° {self.ticket_id}"
+
+    @property
+    def is_editable(self):
+        """Once approved, the text lives in its page and goes through the committee's workflow."""
+        return self.page_id is None
 
 
 class AuditEntry(models.Model):

@@ -1,18 +1,59 @@
 """The helpdesk in the Wagtail admin: the jurists' URLs and a menu shown only to them; canned answers and
-topics as snippets, editable by the Juristes group (permissions granted by migration)."""
+topics as snippets, editable by the Juristes group (permissions granted by migration), whose choosers
+only the Juristes and superusers may open."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, services
 from .models import CannedAnswer, Topic
 
 
+class JuristsOnly:
+    """Wagtail's snippet choosers are open to every admin user; these list helpdesk titles."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_jurist(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JuristChooseView(JuristsOnly, chooser.ChooseView):
+    pass
+
+
+class JuristChooseResultsView(JuristsOnly, chooser.ChooseResultsView):
+    pass
+
+
+class JuristChosenView(JuristsOnly, chooser.SnippetChosenView):
+    pass
+
+
+class JuristChosenMultipleView(JuristsOnly, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class JuristCreateView(JuristsOnly, chooser.SnippetCreateView):
+    pass
+
+
+class JuristChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = JuristChooseView
+    choose_results_view_class = JuristChooseResultsView
+    chosen_view_class = JuristChosenView
+    chosen_multiple_view_class = JuristChosenMultipleView
+    create_view_class = JuristCreateView
+
+
 class CannedAnswerViewSet(SnippetViewSet):
     model = CannedAnswer
+    chooser_viewset_class = JuristChooserViewSet
     icon = "openquote"
     menu_label = "Réponses types"
     add_to_admin_menu = False
@@ -22,6 +63,7 @@ class CannedAnswerViewSet(SnippetViewSet):
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    chooser_viewset_class = JuristChooserViewSet
     icon = "tag"
     menu_label = "Sujets"
     add_to_admin_menu = False

@@ -4,12 +4,14 @@ Idempotent: run by `setup_site` on a new installation and by `load_demo`, it cre
 leaves what editors have changed alone.
 """
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from content.models import DossierIndexPage, ResourceIndexPage
 
 from .models import HomePage, StandardPage
+from .roles import JURISTS
 
 HOME_INTRO = (
     "<p>Le centre de ressources des professionnels qui accompagnent les mineurs non accompagnés : "
@@ -87,13 +89,14 @@ def ensure_site():
         title="Dossiers thématiques",
         intro="<p>Les règles applicables aux mineurs non accompagnés, thème par thème, vérifiées par le comité de rédaction.</p>",
     )
-    _ensure_child(
+    resources = _ensure_child(
         home,
         ResourceIndexPage,
         slug="ressources",
         title="Bibliothèque de ressources",
         intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>",
     )
+    _let_jurists_open_their_sheets(resources)
     for slug, title, introduction, text in LEGAL_PAGES:
         _ensure_child(
             home,
@@ -104,6 +107,15 @@ def ensure_site():
             body=[("paragraph", text)],
         )
     return home
+
+
+def _let_jurists_open_their_sheets(resources):
+    """The expert sheets a jurist approves become page drafts they own in the library: Wagtail's "add"
+    permission there lets them open and edit their own pages, and no other (see helpdesk.services.faq)."""
+    add_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
+    GroupPagePermission.objects.get_or_create(
+        group=Group.objects.get(name=JURISTS), page=resources, permission=add_page
+    )
 
 
 def _ensure_child(parent, model, slug, **fields):

@@ -15,6 +15,14 @@ from .attachments import (
 from .audit import audit
 from .deadlines import add_working_days, due_date_for
 from .emails import deliver, queue_email, send_pending
+from .faq import (
+    SheetRefused,
+    approve_faq_sheet,
+    discard_faq_copies,
+    faq_prefill,
+    save_faq_sheet,
+    sheet_identifiers,
+)
 from .figures import SMALL_COUNT, statistics_csv_rows, statistics_for
 from .handling import (
     add_note,
@@ -22,24 +30,21 @@ from .handling import (
     assign,
     canned_text,
     change_status,
-    create_faq_draft,
     merge,
     related_tickets,
     set_dossiers,
 )
+from .identifiers import SCRUBBED_EMAIL, SCRUBBED_PHONE, identifying_details, scrub
 from .privacy import (
     ANONYMISED_TEXT,
     ERASED_TEXT,
     KEPT_AFTER_ANONYMISATION,
-    SCRUBBED_EMAIL,
-    SCRUBBED_PHONE,
     anonymise_expired,
     erase_requester,
     export_requester_data,
     kept_after_anonymisation,
     requester_tickets,
     retention_cutoff,
-    scrub,
 )
 from .requester import admin_url, requester_reply, submit_request, thread_for_requester
 from .roles import is_jurist, jurists
@@ -83,10 +88,15 @@ __all__ = [
     "assign",
     "canned_text",
     "change_status",
-    "create_faq_draft",
     "merge",
     "related_tickets",
     "set_dossiers",
+    "SheetRefused",
+    "approve_faq_sheet",
+    "discard_faq_copies",
+    "faq_prefill",
+    "save_faq_sheet",
+    "sheet_identifiers",
     "SMALL_COUNT",
     "statistics_csv_rows",
     "statistics_for",
@@ -99,6 +109,7 @@ __all__ = [
     "erase_requester",
     "export_requester_data",
     "kept_after_anonymisation",
+    "identifying_details",
     "requester_tickets",
     "retention_cutoff",
     "scrub",

@@ -1,4 +1,4 @@
-"""What a jurist does with a ticket: assign, answer, note, merge, draft an expert sheet."""
+"""What a jurist does with a ticket: assign, answer, note, merge (expert sheets are in `faq`)."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -6,7 +6,6 @@ from django.utils import timezone
 from ..models import Message, MessageKind, Status, Ticket
 from .audit import audit
 from .emails import queue_email
-from .privacy import scrub
 from .tokens import follow_up_url, issue_token
 
 
@@ -112,34 +111,3 @@ def related_tickets(ticket):
         .select_related("topic")
         .order_by("-created_at")
     )
-
-
-def create_faq_draft(ticket, by):
-    """Turn an answered question into a draft expert sheet (fiche-expert) that goes through the normal
-    moderation. The text is scrubbed of emails and phone numbers; the jurist must still rewrite it."""
-    from content.models import ResourceIndexPage, ResourceKind, ResourcePage
-    from portal.sanitize import linkify_text
-
-    answers = [m.body for m in ticket.messages.all() if m.kind == MessageKind.ANSWER]
-    index = ResourceIndexPage.objects.first()
-    if index is None or not answers:
-        raise ValueError("Pas de réponse publique ou pas de bibliothèque de ressources")
-    body = "<h2>Question</h2>" + linkify_text(scrub(ticket.question))
-    body += "<h2>Réponse</h2>" + "".join(linkify_text(scrub(text)) for text in answers)
-    page = ResourcePage(
-        title=f"Question-réponse : {ticket.topic.name}"[:255],
-        kind=ResourceKind.FICHE_EXPERT,
-        date=timezone.localdate(),
-        summary="Question posée à la permanence juridique (à anonymiser et reformuler avant publication).",
-        body=body,
-        live=False,
-        owner=by,
-    )
-    index.add_child(instance=page)
-    page.save_revision(user=by)
-    page.themes.set([ticket.topic.theme] if ticket.topic.theme_id else [])
-    page.save_revision(user=by)
-    ticket.faq_page = page
-    ticket.save(update_fields=["faq_page"])
-    audit(ticket, "faq_draft", by, detail=f"page {page.pk}")
-    return page

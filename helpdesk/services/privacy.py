@@ -7,12 +7,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..logging import EMAIL, PHONE
 from ..models import EmailStatus, Ticket
 from .audit import audit
+from .faq import discard_faq_copies
 
-SCRUBBED_EMAIL = "[courriel supprimé]"
-SCRUBBED_PHONE = "[téléphone supprimé]"
 ERASED_TEXT = "[texte effacé à la demande du demandeur]"
 ANONYMISED_TEXT = "[texte supprimé à la fin de la durée de conservation]"
 
@@ -47,13 +45,10 @@ def kept_after_anonymisation():
     return ", ".join(labels[:-1]) + " et " + labels[-1]
 
 
-def scrub(text):
-    return PHONE.sub(SCRUBBED_PHONE, EMAIL.sub(SCRUBBED_EMAIL, text or ""))
-
-
 def _strip_identity(ticket, text_replacement):
     """Wipe everything of `ticket` but what KEPT_AFTER_ANONYMISATION lists. The texts are replaced as a
     whole: no scrubber can be trusted to find every name, birth date or file number in free text."""
+    discard_faq_copies(ticket)
     for attachment in ticket.attachments.all():
         attachment.delete_file()
     ticket.attachments.all().delete()

@@ -2,8 +2,10 @@
 
 import pytest
 
+from content.models import ResourcePage
 from helpdesk import services
 from helpdesk.factories import TicketFactory
+from helpdesk.models import FaqSheet, Topic
 
 from .conftest import upload
 
@@ -35,6 +37,11 @@ ADMIN_URLS = [
     "/admin/snippets/helpdesk/cannedanswer/",
     "/admin/snippets/helpdesk/topic/",
     "/admin/snippets/helpdesk/cannedanswer/add/",
+    "/admin/snippets/choose/helpdesk/cannedanswer/",
+    "/admin/snippets/choose/helpdesk/cannedanswer/results/?q=a",
+    "/admin/snippets/choose/helpdesk/topic/",
+    "/admin/snippets/choose/helpdesk/topic/results/?q=a",
+    "/admin/snippets/choose/helpdesk/topic/chosen/{topic}/",
 ]
 
 
@@ -43,7 +50,10 @@ ADMIN_URLS = [
 def test_admin_urls_matrix(client, setup, role, pattern):
     ticket, _token, attachment, _other, users = setup
     login_as(client, role, users)
-    response = client.get(pattern.format(ticket=ticket.pk, attachment=attachment.pk))
+    topic = Topic.objects.get(slug="autorisation-provisoire-travail")
+    response = client.get(
+        pattern.format(ticket=ticket.pk, attachment=attachment.pk, topic=topic.pk)
+    )
     if role in ("jurist", "superuser"):
         assert response.status_code == 200
     elif role in ("anonymous", "other_token"):
@@ -54,6 +64,7 @@ def test_admin_urls_matrix(client, setup, role, pattern):
         if response.status_code == 302:
             assert not response["Location"].startswith("/admin/permanence/")
         assert ticket.question.encode() not in response.content
+        assert topic.name.encode() not in response.content
         assert b"%PDF" not in response.content
 
 
@@ -128,3 +139,53 @@ def test_unknown_ticket_is_404_for_jurist_and_refused_alike_for_editor(client, s
         existing["Location"],
     )
     assert existing["Location"] == "/admin/"
+
+
+SHEET = {
+    "title": "Fiche anonymisée",
+    "question": "Comment obtenir une autorisation provisoire de travail ?",
+    "answer": "La demande se fait en ligne.",
+}
+
+
+@pytest.mark.parametrize("role", ROLES + ["other_jurist"])
+def test_faq_sheet_matrix(client, django_user_model, setup, resource_index, role):
+    """Reading, writing and approving a ticket's sheet: jurists (any of them) and superusers only."""
+    ticket, _token, _attachment, _other, users = setup
+    services.answer(ticket, "Réponse de la juriste.", users["jurist"])
+    ticket.assignee = users["jurist"]
+    ticket.save()
+    if role == "other_jurist":
+        other = django_user_model.objects.create_user("autre-juriste", password="x" * 20)
+        other.groups.add(users["jurist"].groups.get())
+        users = {**users, "other_jurist": other}
+    login_as(client, role, users)
+    url = f"/admin/permanence/{ticket.pk}/fiche/"
+    read = client.get(url)
+    saved = client.post(url, {**SHEET, "action": "save"})
+    edited = client.post(url, {**SHEET, "answer": "Réponse revue.", "action": "save"})
+    approved = client.post(url, {**SHEET, "answer": "Réponse revue.", "action": "approve"})
+    sheets = FaqSheet.objects.filter(ticket=ticket)
+    if role in ("jurist", "other_jurist", "superuser"):
+        assert read.status_code == 200 and "Réponse de la juriste." in read.content.decode()
+        assert saved.status_code == edited.status_code == approved.status_code == 302
+        sheet = sheets.get()
+        assert (sheet.answer, sheet.created_by, sheet.approved_by) == (
+            "Réponse revue.",
+            users[role],
+            users[role],
+        )
+        assert sheet.page.specific.owner == users[role]
+        assert client.get(f"/admin/pages/{sheet.page_id}/edit/").status_code == 200
+        actions = set(
+            ticket.audit_entries.filter(user=users[role]).values_list("action", flat=True)
+        )
+        assert {"faq_sheet_created", "faq_sheet_edited", "faq_sheet_approved"} <= actions
+    else:
+        for response in (read, saved, edited, approved):
+            assert response.status_code in (302, 403)
+            if response.status_code == 302:
+                assert not response["Location"].startswith("/admin/permanence/")
+            assert ticket.question.encode() not in response.content
+        assert not sheets.exists()
+        assert not ResourcePage.objects.filter(kind="fiche-expert").exists()

@@ -222,21 +222,6 @@ def test_forged_dossier_ids_are_refused_without_error(jurist_client, ticket, val
     )
 
 
-def test_answered_question_becomes_draft_expert_sheet(
-    jurist_client, jurist, ticket, resource_index
-):
-    ticket.question = "Question avec contact jean@example.org ou 06 11 22 33 44."
-    ticket.save()
-    services.answer(ticket, "Réponse argumentée.", jurist)
-    response = post(jurist_client, ticket, "faq")
-    ticket.refresh_from_db()
-    page = ticket.faq_page.specific
-    assert response["Location"] == f"/admin/pages/{page.pk}/edit/"
-    assert page.kind == "fiche-expert" and not page.live
-    assert "jean@example.org" not in page.body and "06 11 22 33 44" not in page.body
-    assert "Réponse argumentée." in page.body
-
-
 def test_unknown_action_is_404_and_get_not_allowed(jurist_client, ticket):
     assert post(jurist_client, ticket, "delete").status_code == 404
     assert jurist_client.get(f"/admin/permanence/{ticket.pk}/claim/").status_code == 405

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0002_topics_and_permissions'),
+        ('helpdesk', '0003_faq_sheet'),
     ]
 
     operations = [
