@@ -21,6 +21,24 @@ def commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def sitemap_locations(client):
+    """Every URL the sitemaps give a crawler: the index at /sitemap.xml, then each section it names."""
+    import xml.etree.ElementTree as ET  # noqa: S405 (our own output)
+
+    loc = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+
+    def read(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return [el.text for el in ET.fromstring(response.content).iter(loc)]  # noqa: S314
+
+    def locations():
+        return [page for section in read("/sitemap.xml") for page in read(section)]
+
+    return locations
+
+
+@pytest.fixture
 def home(db):
     from portal.site_structure import ensure_site
 

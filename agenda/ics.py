@@ -1,18 +1,11 @@
 """iCalendar (RFC 5545) feeds: one VEVENT per session, with the session's stable UUID as UID."""
 
 import datetime
-import hashlib
 import uuid
 
 import icalendar
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
-
-from portal import freshness
 
 from .models import EventFormat, EventStatus
 
@@ -95,27 +88,7 @@ def _vevent(session, request, stamp):
     return vevent
 
 
-def feed_response(request, build, filename):
-    """The calendar `build()` makes, cached per URL until published content changes (or for
-    AGENDA_FEED_CACHE_SECONDS), with an ETag and a Last-Modified so that a polling client that already
-    has it gets a 304 without a body."""
-    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    key = f"agenda:ics:{freshness.version()}:{timezone.localdate():%Y%m%d}:{url}"
-    cached = cache.get(key)
-    if cached is None:
-        body = build()
-        cached = (
-            body,
-            f'"{hashlib.sha256(body).hexdigest()[:32]}"',
-            int(timezone.now().timestamp()),
-        )
-        cache.set(key, cached, settings.AGENDA_FEED_CACHE_SECONDS)
-    body, etag, modified = cached
-    response = get_conditional_response(request, etag=etag, last_modified=modified)
-    if response is None:
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
-    response["Cache-Control"] = f"public, max-age={settings.AGENDA_FEED_MAX_AGE}"
+def calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.freshness import cached_until_published
+
 from . import ics
 from .services import (
     ARCHIVES_PER_PAGE,
@@ -77,24 +79,21 @@ def event_page(request, slug):
     )
 
 
+@cached_until_published
 def calendar_feed(request):
     """`/agenda.ics`: upcoming sessions and the last months', with the same filters as the page (a
     subscribable URL, polled by every subscriber's calendar: cached, and 304 when unchanged)."""
-
-    def build():
-        return ics.build_calendar(EventFilter(request.GET).feed(), request)
-
-    return ics.feed_response(request, build, "agenda.ics")
+    body = ics.build_calendar(EventFilter(request.GET).feed(), request)
+    return ics.calendar_response(body, "agenda.ics")
 
 
+@cached_until_published
 def event_calendar(request, slug):
-    def build():
-        event = event_detail(slug)
-        if event is None:
-            raise Http404("Événement introuvable")
-        return ics.build_calendar(list(event.sessions.all()), request, name=event.title)
-
-    return ics.feed_response(request, build, f"{slug}.ics")
+    event = event_detail(slug)
+    if event is None:
+        raise Http404("Événement introuvable")
+    body = ics.build_calendar(list(event.sessions.all()), request, name=event.title)
+    return ics.calendar_response(body, f"{event.slug}.ics")
 
 
 def _this_month():

@@ -5,10 +5,17 @@ once without knowing which cached entries it touched. The number lives in the sh
 production); after a cache flush it restarts from the clock, never from a number already used.
 """
 
+import functools
+import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 
 KEY = "portal:published-version"
 
@@ -65,3 +72,42 @@ def _page_deleted(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         changed()
+
+
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+
+
+def cached_until_published(view):
+    """Cache a public view's successful answers per absolute URL until published content changes, the day
+    changes or FEED_CACHE_SECONDS pass, and answer a client that already has them (If-None-Match,
+    If-Modified-Since) with a 304 and no body. For public GET output only: feeds, calendars, sitemaps."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+        key = f"portal:published:{version()}:{timezone.localdate():%Y%m%d}:{url}"
+        cached = cache.get(key)
+        if cached is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code != 200 or response.cookies or response.streaming:
+                return response
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+            cached = (response.content, headers, etag, int(time.time()))
+            cache.set(key, cached, settings.FEED_CACHE_SECONDS)
+        content, headers, etag, modified = cached
+        response = get_conditional_response(request, etag=etag, last_modified=modified)
+        if response is None:
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(modified)
+        response["Cache-Control"] = f"public, max-age={settings.FEED_MAX_AGE}"
+        return response
+
+    return wrapper

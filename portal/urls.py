@@ -1,23 +1,42 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from agenda.views import calendar_feed as agenda_calendar_feed
 from content.feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 
 from . import views
+from .freshness import cached_until_published
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("flux/ressources.rss", LatestResourcesFeed(), name="resources_rss"),
-    path("flux/ressources.atom", LatestResourcesAtomFeed(), name="resources_atom"),
+    # A sitemap index naming one sitemap per section, each paginated at 50,000 URLs (`?p=2`).
+    path(
+        "sitemap.xml",
+        cached_until_published(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cached_until_published(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path(
+        "flux/ressources.rss", cached_until_published(LatestResourcesFeed()), name="resources_rss"
+    ),
+    path(
+        "flux/ressources.atom",
+        cached_until_published(LatestResourcesAtomFeed()),
+        name="resources_atom",
+    ),
     path("", include("content.urls")),
     path("annuaire/", include("directory.urls")),
     path("agenda/", include("agenda.urls")),

@@ -59,15 +59,8 @@ def test_glossary_edits_show_at_once(client, db):
     )
 
 
-def test_sitemap_lists_live_pages_only(client, site_content):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = [
-        el.text
-        for el in ET.fromstring(response.content).iter(
-            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
-        )
-    ]
+def test_sitemap_lists_live_pages_only(site_content, sitemap_locations):
+    locations = sitemap_locations()
     assert any(loc.endswith("/dossiers/mise-a-labri/") for loc in locations)
     assert any(loc.endswith("/lexique/") for loc in locations)
     assert not any("brouillon" in loc for loc in locations)
@@ -173,3 +166,17 @@ def test_dossier_blocks_render_legal_references(client, dossier_index):
     assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779"' in html
     assert "Conseil constitutionnel, 21 mars 2019, n° 2018-768 QPC" in html
     assert "<summary>Qui décide ?</summary>" in html
+
+
+def test_the_sitemap_is_an_index_of_sections_cached_until_a_publication(
+    client, site_content, sitemap_locations, django_capture_on_commit_callbacks
+):
+    index = client.get("/sitemap.xml")
+    assert b"<sitemapindex" in index.content and b"/sitemap-pages.xml" in index.content
+    pages = client.get("/sitemap-pages.xml")
+    assert client.get("/sitemap-pages.xml", HTTP_IF_NONE_MATCH=pages["ETag"]).status_code == 304
+    resource = site_content["resource"]
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.slug = "nouvelle-adresse"
+        resource.save_revision().publish()
+    assert any(loc.endswith("/nouvelle-adresse/") for loc in sitemap_locations())

@@ -317,11 +317,12 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # reporter's name and email are wiped by `directory_anonymise_reports`.
 DIRECTORY_REPORT_RETENTION_MONTHS = env_int("DIRECTORY_REPORT_RETENTION_MONTHS", 24)
 
-# Agenda: the subscribed calendar (`/agenda.ics`) holds upcoming sessions and those of the last months;
-# it is cached until published content changes, and proxies may keep it AGENDA_FEED_MAX_AGE seconds.
+# Feeds, calendars and sitemaps are cached until published content changes (at most FEED_CACHE_SECONDS),
+# and clients and proxies may keep them FEED_MAX_AGE seconds. The subscribed calendar (`/agenda.ics`)
+# holds upcoming sessions and those of the last AGENDA_FEED_PAST_MONTHS months.
+FEED_CACHE_SECONDS = env_int("FEED_CACHE_SECONDS", 3600)
+FEED_MAX_AGE = env_int("FEED_MAX_AGE", 300)
 AGENDA_FEED_PAST_MONTHS = env_int("AGENDA_FEED_PAST_MONTHS", 3)
-AGENDA_FEED_CACHE_SECONDS = env_int("AGENDA_FEED_CACHE_SECONDS", 3600)
-AGENDA_FEED_MAX_AGE = env_int("AGENDA_FEED_MAX_AGE", 300)
 
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))
