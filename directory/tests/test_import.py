@@ -93,7 +93,7 @@ def test_bad_lines_are_reported_with_their_number_and_change_nothing(tmp_path, l
     failed, out, err = run(tmp_path, HEADER + GOOD + line)
     assert failed
     assert f"ligne 5 : ERREUR {reason}" in err
-    assert "3 ligne(s) créée(s), 0 mise(s) à jour, 1 en erreur" in err
+    assert "3 ligne(s) créée(s), 0 mise(s) à jour, 0 inchangée(s), 1 en erreur" in err
     assert Actor.objects.count() == 3  # the good lines still went in
     assert not Actor.objects.filter(external_id__startswith="bad").exists()
 
