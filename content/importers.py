@@ -9,14 +9,14 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from directory.models import Departement
-from portal.importing import ImportReport, LineError
+from portal.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
 from portal.sanitize import clean_html
 
 from .models import ResourceIndexPage, ResourceKind, ResourcePage, Theme
@@ -36,6 +36,9 @@ class ResourceRecord:
     tags: list
     departements: list
     source_url: str
+    slug: str = ""
+    last_verified: datetime.date | None = None
+    review_interval_months: int | None = None
     file_name: str | None = None
     file_bytes: bytes | None = None
 
@@ -52,19 +55,23 @@ class ResourceImporter:
         self.departements = {d.code: d for d in Departement.objects.all()}
 
     def run(self):
-        report = ImportReport()
         with self.path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = self.parse(line)
-                    with transaction.atomic():
-                        created = self.save(record)
-                except LineError as error:
-                    report.failed.append((number, str(error)))
-                    continue
-                (report.created if created else report.updated).append((number, record.external_id))
+            return self.import_lines(lines)
+
+    def import_lines(self, lines):
+        """Import JSON lines (an iterable of strings); `file` paths are relative to the importer's path."""
+        report = ImportReport()
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = self.parse(line)
+                with transaction.atomic():
+                    outcome = self.save(record)
+            except LineError as error:
+                report.failed.append((number, str(error)))
+                continue
+            report.add(number, record.external_id, outcome)
         return report
 
     def parse(self, line):
@@ -113,6 +120,24 @@ class ResourceImporter:
             departements=departements,
             source_url=source_url,
         )
+        if data.get("slug"):
+            record.slug = str(data["slug"])
+            try:
+                validate_slug(record.slug)
+            except ValidationError:
+                raise LineError(f"slug invalide : {record.slug!r}") from None
+        if data.get("last_verified"):
+            try:
+                record.last_verified = datetime.date.fromisoformat(str(data["last_verified"]))
+            except ValueError:
+                raise LineError(
+                    f"last_verified invalide : {data['last_verified']!r} (attendu AAAA-MM-JJ)"
+                ) from None
+        if data.get("review_interval_months") is not None:
+            interval = data["review_interval_months"]
+            if not isinstance(interval, int) or isinstance(interval, bool) or interval < 1:
+                raise LineError(f"review_interval_months invalide : {interval!r}")
+            record.review_interval_months = interval
         if data.get("file"):
             record.file_name, record.file_bytes = self._read_file(str(data["file"]))
         return record
@@ -136,16 +161,26 @@ class ResourceImporter:
             raise LineError(f"fichier illisible : {relative}") from None
 
     def save(self, record):
+        """Create or update the resource; one that already has every value is left alone (no revision)."""
         page = ResourcePage.objects.filter(external_id=record.external_id).first()
         created = page is None
         if created:
-            page = ResourcePage(external_id=record.external_id, slug=self._free_slug(record.title))
+            page = ResourcePage(
+                external_id=record.external_id, slug=self._free_slug(record.slug or record.title)
+            )
+        elif self._unchanged(page, record):
+            return UNCHANGED
         page.title = record.title
         page.kind = record.kind
         page.summary = record.summary
+        page.search_description = record.summary
         page.body = record.body_html
         page.date = record.date
         page.source_url = record.source_url
+        if record.last_verified is not None:
+            page.last_verified = record.last_verified
+        if record.review_interval_months is not None:
+            page.review_interval_months = record.review_interval_months
         if record.file_bytes is not None:
             page.document = self._document(record, page.document)
         if created:
@@ -154,10 +189,41 @@ class ResourceImporter:
         page.departements.set([self.departements[code] for code in record.departements])
         page.tags.set(record.tags, clear=True)
         page.save_revision().publish()
-        return created
+        return CREATED if created else UPDATED
 
-    def _free_slug(self, title):
-        base = slugify(title)[:200] or "ressource"
+    def _unchanged(self, page, record):
+        if page.has_unpublished_changes or not page.live:
+            return False
+        fields = {
+            "title": record.title,
+            "kind": record.kind,
+            "summary": record.summary,
+            "search_description": record.summary,
+            "body": record.body_html,
+            "date": record.date,
+            "source_url": record.source_url,
+        }
+        if record.last_verified is not None:
+            fields["last_verified"] = record.last_verified
+        if record.review_interval_months is not None:
+            fields["review_interval_months"] = record.review_interval_months
+        if any(getattr(page, name) != value for name, value in fields.items()):
+            return False
+        if record.file_bytes is not None and (
+            page.document is None
+            or page.document.get_file_hash()
+            != hash_filelike(ContentFile(record.file_bytes, name=record.file_name))
+        ):
+            return False
+        return (
+            sorted(page.themes.values_list("slug", flat=True)) == sorted(record.themes)
+            and sorted(page.departements.values_list("code", flat=True))
+            == sorted(record.departements)
+            and sorted(page.tags.names()) == sorted(record.tags)
+        )
+
+    def _free_slug(self, text):
+        base = slugify(text)[:200] or "ressource"
         slug, n = base, 2
         while ResourcePage.objects.child_of(self.index).filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1

@@ -4,6 +4,7 @@ ones. Idempotent on `external_id`. Imported actors are published (the file is th
 with a revision, so the history shows where they came from."""
 
 import csv
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,8 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from portal.importing import ImportReport, LineError
+from content.models import Theme
+from portal.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
 
 from .models import Actor, ActorKind, Departement, Service
 
@@ -29,7 +31,10 @@ COLUMNS = [
     "services",
     "description",
 ]
+# Optional columns: left out, an update keeps the actor's values (a new actor gets none / today).
+OPTIONAL_COLUMNS = ["themes", "last_verified"]
 NATIONAL = "national"
+FIELDS = ["name", "kind", "address", "postcode", "city", "phone", "email", "website", "description"]
 
 
 def _split(value):
@@ -42,6 +47,7 @@ class ActorImporter:
         self.dry_run = dry_run
         self.departements = {d.code: d for d in Departement.objects.all()}
         self.services = {s.slug: s for s in Service.objects.all()}
+        self.themes = {t.slug: t for t in Theme.objects.all()}
         self.kinds = set(ActorKind.values)
 
     def run(self):
@@ -63,15 +69,13 @@ class ActorImporter:
                 try:
                     record = self.parse(row)
                     with transaction.atomic():
-                        created = self.save(record)
+                        outcome = self.save(record)
                         if self.dry_run:
                             transaction.set_rollback(True)
                 except LineError as error:
                     report.failed.append((number, str(error)))
                     continue
-                (report.created if created else report.updated).append(
-                    (number, record["external_id"])
-                )
+                report.add(number, record["external_id"], outcome)
         return report
 
     def parse(self, row):
@@ -119,33 +123,59 @@ class ActorImporter:
         values["departements"] = [self.departements[code] for code in codes]
         values["is_national"] = is_national
         values["services"] = [self.services[slug] for slug in service_slugs]
+        if "themes" in row:
+            theme_slugs = _split(row["themes"])
+            unknown = [slug for slug in theme_slugs if slug not in self.themes]
+            if unknown:
+                raise LineError(f"thème inconnu : {', '.join(unknown)}")
+            values["themes"] = [self.themes[slug] for slug in theme_slugs]
+        if (row.get("last_verified") or "").strip():
+            try:
+                values["last_verified"] = datetime.date.fromisoformat(row["last_verified"].strip())
+            except ValueError:
+                raise LineError(
+                    f"last_verified invalide : « {row['last_verified']} » (attendu AAAA-MM-JJ)"
+                ) from None
         return values
 
     def save(self, record):
+        """Create or update the actor; one that already has every value is left alone (no revision)."""
         actor = Actor.objects.filter(external_id=record["external_id"]).first()
         created = actor is None
         if created:
             actor = Actor(external_id=record["external_id"], slug=self.unique_slug(record["name"]))
-        for name in (
-            "name",
-            "kind",
-            "address",
-            "postcode",
-            "city",
-            "phone",
-            "email",
-            "website",
-            "description",
-        ):
+        elif self._unchanged(actor, record):
+            return UNCHANGED
+        for name in FIELDS:
             setattr(actor, name, record[name])
+        if "last_verified" in record:
+            actor.last_verified = record["last_verified"]
         actor.is_national = record["is_national"]
         actor.live = True
         actor.departements.set(record["departements"])
         actor.services.set(record["services"])
+        if "themes" in record:
+            actor.themes.set(record["themes"])
         actor.has_unpublished_changes = False
         actor.save()
         actor.record_live_revision()
-        return created
+        return CREATED if created else UPDATED
+
+    def _unchanged(self, actor, record):
+        if not actor.live or actor.has_unpublished_changes:
+            return False
+        if any(getattr(actor, name) != record[name] for name in FIELDS):
+            return False
+        if "last_verified" in record and actor.last_verified != record["last_verified"]:
+            return False
+        relations = [("departements", "departements"), ("services", "services")]
+        if "themes" in record:
+            relations.append(("themes", "themes"))
+        return actor.is_national == record["is_national"] and all(
+            set(getattr(actor, name).values_list("pk", flat=True))
+            == {item.pk for item in record[key]}
+            for name, key in relations
+        )
 
     def unique_slug(self, name):
         base = slugify(name)[:240] or "acteur"

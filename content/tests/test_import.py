@@ -121,3 +121,45 @@ def test_body_html_is_cleaned(tmp_path, resource_index, client):
     assert 'href="https://legifrance.gouv.fr"' in page.body
     html = client.get(page.url).content.decode()
     assert "alert" not in html
+
+
+def test_unchanged_line_publishes_no_new_revision(tmp_path, resource_index):
+    (tmp_path / "a.pdf").write_bytes(PDF)
+    path = write(tmp_path, [good_line(file="a.pdf")])
+    run(path)
+    page = ResourcePage.objects.get()
+    revisions = page.revisions.count()
+    failed, out, _ = run(path)
+    assert not failed
+    assert "ligne 1 : inchangée (infomie-1)" in out
+    assert "0 ligne(s) créée(s), 0 mise(s) à jour, 1 inchangée(s), 0 en erreur" in out
+    assert page.revisions.count() == revisions
+    failed, out, _ = run(write(tmp_path, [good_line(file="a.pdf", tags=["autre"])]))
+    assert "ligne 1 : mise à jour (infomie-1)" in out
+    assert page.revisions.count() == revisions + 1
+
+
+def test_optional_slug_and_review_dates(tmp_path, resource_index):
+    line = good_line(slug="avis-evaluation", last_verified="2025-01-31", review_interval_months=6)
+    failed, _, err = run(write(tmp_path, [line]))
+    assert not failed, err
+    page = ResourcePage.objects.get()
+    assert page.url == "/ressources/avis-evaluation/"
+    assert page.last_verified.isoformat() == "2025-01-31"
+    assert page.review_interval_months == 6
+    assert page.search_description == "Un avis."
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"slug": "pas un slug"}, "slug invalide"),
+        ({"last_verified": "31/01/2025"}, "last_verified invalide"),
+        ({"review_interval_months": 0}, "review_interval_months invalide"),
+        ({"review_interval_months": "six"}, "review_interval_months invalide"),
+    ],
+)
+def test_bad_optional_fields_are_reported(tmp_path, resource_index, overrides, reason):
+    failed, _, err = run(write(tmp_path, [good_line(**overrides)]))
+    assert failed and f"ligne 1 : ERREUR {reason}" in err
+    assert not ResourcePage.objects.exists()

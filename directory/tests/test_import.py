@@ -93,7 +93,7 @@ def test_bad_lines_are_reported_with_their_number_and_change_nothing(tmp_path, l
     failed, out, err = run(tmp_path, HEADER + GOOD + line)
     assert failed
     assert f"ligne 5 : ERREUR {reason}" in err
-    assert "3 ligne(s) créée(s), 0 mise(s) à jour, 1 en erreur" in err
+    assert "3 ligne(s) créée(s), 0 mise(s) à jour, 0 inchangée(s), 1 en erreur" in err
     assert Actor.objects.count() == 3  # the good lines still went in
     assert not Actor.objects.filter(external_id__startswith="bad").exists()
 
@@ -119,3 +119,41 @@ def test_semicolon_file_with_bom_and_missing_columns(tmp_path):
     assert Actor.objects.get(external_id="ext-9").kind == "avocat"
     failed, _, err = run(tmp_path, "external_id,name\next,Nom\n")
     assert failed and "colonnes manquantes" in err
+
+
+def test_unchanged_line_records_no_new_revision(tmp_path):
+    run(tmp_path, HEADER + GOOD)
+    actor = Actor.objects.get(external_id="ext-1")
+    revisions = actor.revisions.count()
+    failed, out, _ = run(tmp_path, HEADER + GOOD)
+    assert not failed
+    assert "ligne 2 : inchangée (ext-1)" in out
+    assert "0 ligne(s) créée(s), 0 mise(s) à jour, 3 inchangée(s), 0 en erreur" in out
+    assert actor.revisions.count() == revisions
+
+
+def test_optional_themes_and_last_verified_columns(tmp_path):
+    header = HEADER.replace("description\n", "description,themes,last_verified\n")
+    line = "ext-7,Nom,avocat,75,,,,,,,,,contentieux;asile,2025-02-01\n"
+    failed, _, err = run(tmp_path, header + line)
+    assert not failed, err
+    actor = Actor.objects.get(external_id="ext-7")
+    assert sorted(actor.themes.values_list("slug", flat=True)) == ["asile", "contentieux"]
+    assert actor.last_verified.isoformat() == "2025-02-01"
+    # Without the optional columns, an update keeps them.
+    failed, _, err = run(tmp_path, HEADER + "ext-7,Autre nom,avocat,75,,,,,,,,\n")
+    assert not failed, err
+    actor.refresh_from_db()
+    assert actor.name == "Autre nom" and actor.themes.count() == 2
+    assert actor.last_verified.isoformat() == "2025-02-01"
+
+
+@pytest.mark.parametrize(
+    ("values", "reason"),
+    [("astrologie,", "thème inconnu : astrologie"), (",01/02/2025", "last_verified invalide")],
+)
+def test_bad_optional_columns_are_reported(tmp_path, values, reason):
+    header = HEADER.replace("description\n", "description,themes,last_verified\n")
+    failed, _, err = run(tmp_path, header + f"ext-8,Nom,avocat,75,,,,,,,,,{values}\n")
+    assert failed and f"ligne 2 : ERREUR {reason}" in err
+    assert not Actor.objects.exists()

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "agenda",
     "helpdesk",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,6 +1,6 @@
 from io import StringIO
 
-from helpdesk import demo
+from demo.loaders import helpdesk as demo
 from helpdesk.models import Message, MessageKind, Status, Ticket
 
 

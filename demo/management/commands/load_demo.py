@@ -1,6 +1,5 @@
-"""Fills every section with demo content. Safe to re-run: each app's `demo.load()` is idempotent."""
+"""Fills every section with the demo content of `demo/data/`. Safe to re-run: each loader is idempotent."""
 
-import importlib
 import os
 
 from django.apps import apps
@@ -9,9 +8,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.loaders import agenda, content, directory, helpdesk
 from portal.site_structure import ensure_site
 
 ADMIN_USERNAME = "admin"
+# The app each loader fills, in dependency order: events link an actor and a resource of the library.
+SECTIONS = [
+    ("content", content),
+    ("directory", directory),
+    ("agenda", agenda),
+    ("helpdesk", helpdesk),
+]
 
 
 class Command(BaseCommand):
@@ -28,17 +35,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home = ensure_site()
-            # Each domain app may ship a `demo` module with `load(home, stdout)`; INSTALLED_APPS order
-            # is dependency order (content before directory before agenda…).
-            for app_config in apps.get_app_configs():
-                try:
-                    module = importlib.import_module(f"{app_config.name}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app_config.name}.demo":
-                        raise
-                    continue
-                summary = module.load(home=home, stdout=self.stdout)
-                self.stdout.write(f"  {app_config.verbose_name}: {summary}")
+            for app_label, loader in SECTIONS:
+                summary = loader.load(home=home, stdout=self.stdout)
+                self.stdout.write(f"  {apps.get_app_config(app_label).verbose_name}: {summary}")
         if not options["no_admin"]:
             self._ensure_admin()
         if not options["no_index"] and "search_reindex" in _commands():

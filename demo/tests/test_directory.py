@@ -1,6 +1,6 @@
 """The demo loader: realistic coverage, and safe to run twice."""
 
-from directory import demo
+from demo.loaders import directory as demo
 from directory.models import Actor, ActorKind
 
 

@@ -3,8 +3,8 @@ import io
 import pytest
 from django.utils import timezone
 
-from agenda import demo
 from agenda.models import Event, EventFormat, EventKind, EventSession, EventStatus
+from demo.loaders import agenda as demo
 
 pytestmark = pytest.mark.django_db
 
