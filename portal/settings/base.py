@@ -258,8 +258,10 @@ LOGGING = {
     },
 }
 
-# Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Number of reverse proxies in front of the portal that append to X-Forwarded-For (rate limits and login
+# lockouts use the hop the nearest untrusted party sent). 0: REMOTE_ADDR. The older
+# TRUST_X_FORWARDED_FOR=1 means one proxy.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)
 
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))
