@@ -14,7 +14,6 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-import filetype
 import holidays
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -27,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.roles import JURISTS
+from portal.uploads import detect_type, read_head
 
 from .logging import EMAIL, PHONE
 from .models import (
@@ -63,6 +63,7 @@ ALLOWED_TYPES = {
     "application/vnd.oasis.opendocument.presentation": ".odp",
     "application/rtf": ".rtf",
 }
+ATTACHMENT_EXTENSIONS = {extension.lstrip(".") for extension in ALLOWED_TYPES.values()}
 
 
 # --- Roles --------------------------------------------------------------------------------------------
@@ -163,16 +164,13 @@ def check_upload(upload):
         raise AttachmentRefused(
             f"Le fichier « {_safe_name(upload.name)} » dépasse la taille maximale de {limit // (1024 * 1024)} Mo."
         )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_TYPES:
+    mime = detect_type(read_head(upload), ATTACHMENT_EXTENSIONS)
+    if mime not in ALLOWED_TYPES:
         raise AttachmentRefused(
             f"Le fichier « {_safe_name(upload.name)} » n'est pas accepté : seuls les PDF, images (JPEG, PNG) et "
             "documents bureautiques (Word, Excel, LibreOffice) le sont."
         )
-    return kind.mime
+    return mime
 
 
 def _safe_name(name):
