@@ -4,6 +4,20 @@ import pytest
 from django.contrib.auth.models import Group
 
 from portal.roles import CONTRIBUTORS, EDITORS, JURISTS
+from portal.testing import Client
+
+
+@pytest.fixture
+def client():
+    """Logins through this client pass the second factor too (see portal/testing.py)."""
+    return Client()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture

@@ -75,6 +75,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Accounts: login lockouts, two-factor authentication (see the "Accounts" block below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -85,10 +90,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -146,6 +155,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts: brute-force lockout (django-axes) and two-factor authentication (django-otp, portal/two_factor.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A username is locked from one address after AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_MINUTES;
+# `manage.py axes_reset_username <username>` (or `axes_reset`) lifts it early.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "portal/two_factor/locked_out.html"
+# Failed attempts are kept (to count them); successful logins are not recorded with their address.
+AXES_DISABLE_ACCESS_LOG = True
+OTP_TOTP_ISSUER = "Portail MNA"
+# Superusers, committee members and jurists: session cookie ends with the browser, and the session after
+# this many idle minutes.
+PRIVILEGED_SESSION_IDLE_MINUTES = env_int("PRIVILEGED_SESSION_IDLE_MINUTES", 30)
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -212,7 +241,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "jpg",
     "jpeg",
 ]
+# Documents: only these extensions, with a content that matches (portal/documents.py, portal/uploads.py),
+# served through Wagtail's view as downloads (PDFs inline) with "default-src 'none'" and nosniff.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -282,3 +316,5 @@ LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
 # emails) that bypass the root one and print follow-up tokens: route them through the redacting console.
 LOGGING["loggers"]["django"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
 LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
+# Accounts: django-axes announces its configuration at INFO on every start.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
