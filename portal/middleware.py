@@ -4,8 +4,9 @@ from django.conf import settings
 class SecurityHeadersMiddleware:
     """Adds the Content-Security-Policy and Permissions-Policy headers Django does not set itself.
 
-    The Wagtail admin needs inline scripts of its own, so the policy is only applied outside /admin/;
-    views that serve user files set a stricter sandboxing policy, which is kept.
+    The Wagtail admin gets its own policy (ADMIN_CONTENT_SECURITY_POLICY): its widgets still need inline
+    scripts, but nothing may load from or send to another origin. Views that serve user files set a
+    stricter sandboxing policy, which is kept.
     """
 
     def __init__(self, get_response):
@@ -13,8 +14,12 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        policy = (
+            settings.ADMIN_CONTENT_SECURITY_POLICY
+            if request.path.startswith("/admin/")
+            else settings.CONTENT_SECURITY_POLICY
+        )
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )

@@ -277,6 +277,19 @@ CONTENT_SECURITY_POLICY = env(
     "script-src 'self'; font-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
 )
+# The Wagtail admin's policy, where requesters' texts are shown. Wagtail 8's date, time and inline-panel
+# widgets write inline <script>s (hence 'unsafe-inline' for scripts); everything else stays on this
+# origin, so an injected script could neither load code nor send data elsewhere. blob: is for image
+# previews before upload, frame-src for the live preview.
+ADMIN_CONTENT_SECURITY_POLICY = env(
+    "ADMIN_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+)
+# No calls from the admin to outside services (update check, Gravatar: an email hash sent to a third party).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

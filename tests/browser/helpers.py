@@ -99,6 +99,7 @@ def log_in(page, portal, username):
         page.get_by_role("button", name="Vérifier").click()
         page.wait_for_load_state()
     page.wait_for_url(portal("/admin/"))
+    assert not page.errors, f"Errors while logging in: {page.errors}"
 
 
 def visit(page, url, status=200):
