@@ -39,11 +39,11 @@ def test_the_admin_sends_a_same_origin_content_security_policy(superuser, url):
         client.force_login(superuser)
     response = client.get(url)
     assert response.status_code == 200
-    directives = dict(
-        (part.split()[0], part.split()[1:])
+    directives = {
+        part.split()[0]: part.split()[1:]
         for part in response.headers["Content-Security-Policy"].split(";")
         if part.strip()
-    )
+    }
     assert directives["default-src"] == ["'self'"]
     for name in ("connect-src", "img-src", "font-src", "frame-src", "form-action"):
         assert "'self'" in directives[name] and not {"*", "https:", "http:"} & set(directives[name])
