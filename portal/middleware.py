@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import QueryDict
 
 
 class SecurityHeadersMiddleware:
@@ -27,20 +27,18 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class RejectNullCharactersMiddleware:
-    """Answers 400 to a URL holding a NUL character (%00): no link carries one, and PostgreSQL refuses it in
-    any text, which would turn a filter or a search into a server error."""
+class StripNullCharactersMiddleware:
+    """Drops NUL characters (%00) from query parameters: no link carries one, and PostgreSQL refuses them in
+    any text, which turned a filter or a search into a server error. What is left is read as usual."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
-            return HttpResponseBadRequest(
-                "Adresse invalide : elle contient un caractère nul.",
-                content_type="text/plain; charset=utf-8",
-            )
+        if "\x00" in request.GET.urlencode() or "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)

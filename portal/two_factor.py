@@ -40,9 +40,11 @@ OPEN_URL_NAMES = {
 def requires_two_factor(user):
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=PRIVILEGED_GROUPS).exists()
+    if not hasattr(user, "_requires_two_factor"):  # asked twice per request by the middleware
+        user._requires_two_factor = (
+            user.is_superuser or user.groups.filter(name__in=PRIVILEGED_GROUPS).exists()
+        )
+    return user._requires_two_factor
 
 
 def pending_totp_device(user):
