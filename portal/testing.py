@@ -1,5 +1,7 @@
 """Test helpers shared by the suites and the benchmarks."""
 
+import time
+
 from django.contrib.auth import authenticate
 from django.test import Client as DjangoClient
 from django.test import RequestFactory
@@ -11,11 +13,16 @@ def verify_session(client, user):
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from portal.two_factor import LAST_ACTIVITY_KEY
+
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, name="Tests", defaults={"confirmed": True}
     )
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    # As the login request itself would have left it: activity recorded, cookie ending with the browser.
+    session[LAST_ACTIVITY_KEY] = int(time.time())
+    session.set_expiry(0)
     session.save()
 
 
