@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test test-postgres lint format lock clean bench
+.PHONY: help install run demo test test-postgres lint audit format lock clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -45,6 +45,15 @@ lint: install ## Lint and format-check with ruff, run Django's system checks and
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Production settings with throw-away values: the deploy check must be clean (warnings fail it).
+DEPLOY_CHECK_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=portail.example.org \
+	EMAIL_HOST=smtp.example.org
+
+audit: install ## Check the production settings (check --deploy) and audit the pinned dependencies (pip-audit)
+	$(DEPLOY_CHECK_ENV) PORTAL_VAR_DIR=$$(mktemp -d) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off
 
 format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff check --fix .

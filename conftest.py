@@ -2,8 +2,35 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from portal.roles import CONTRIBUTORS, EDITORS, JURISTS
+from portal.testing import Client
+
+# Property-based tests (tests/test_fuzz.py): few examples, the same ones on every run (CI is reproducible),
+# and no per-example deadline (a page renders in tens of milliseconds, more on a busy CI machine).
+hypothesis_settings.register_profile(
+    "portal",
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("portal")
+
+
+@pytest.fixture
+def client():
+    """Logins through this client pass the second factor too (see portal/testing.py)."""
+    return Client()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture(autouse=True)

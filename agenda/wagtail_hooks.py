@@ -24,6 +24,9 @@ class EventViewSet(SnippetViewSet):
     list_export = ["title", "kind", "format", "status", "city"]
     filterset_class = EventFilterSet
     search_fields = ["title", "summary", "city"]
+    # Plain database filtering on these columns: Wagtail's SQLite full-text backend cannot restrict a search
+    # to fields (wagtail#10217, "no such column"), and substrings suit an admin list.
+    search_backend_name = None
     ordering = ["title"]
 
 

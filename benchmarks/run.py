@@ -28,10 +28,10 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from benchmarks import seed  # noqa: E402
+from portal.testing import Client  # noqa: E402
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 

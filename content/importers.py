@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator, validate_slug
@@ -18,6 +19,7 @@ from wagtail.utils.file import hash_filelike
 from directory.models import Departement
 from portal.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
 from portal.sanitize import clean_html
+from portal.uploads import HEAD_BYTES, describe, detect_type
 
 from .models import ResourceIndexPage, ResourceKind, ResourcePage, Theme
 
@@ -156,9 +158,15 @@ class ResourceImporter:
         try:
             if target.stat().st_size > MAX_FILE_BYTES:
                 raise LineError(f"fichier trop volumineux : {relative}")
-            return target.name, target.read_bytes()
+            data = target.read_bytes()
         except OSError:
             raise LineError(f"fichier illisible : {relative}") from None
+        if detect_type(data[:HEAD_BYTES], settings.WAGTAILDOCS_EXTENSIONS, target.name) is None:
+            raise LineError(
+                f"fichier refusé : {relative} (types acceptés : "
+                f"{describe(settings.WAGTAILDOCS_EXTENSIONS)}, contenu conforme à l'extension)"
+            )
+        return target.name, data
 
     def save(self, record):
         """Create or update the resource; one that already has every value is left alone (no revision)."""

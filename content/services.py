@@ -50,7 +50,12 @@ class ResourceFilter:
         theme_slugs = {theme.slug for theme in self.themes}
         self.kind = [v for v in params.getlist("kind") if v in kinds]
         self.theme = [v for v in params.getlist("theme") if v in theme_slugs]
-        self.year = [int(v) for v in params.getlist("year") if v.isdigit() and 1900 < int(v) < 2200]
+        # isdigit() alone accepts "²" or "٣", which int() refuses or reads as another year.
+        self.year = [
+            int(v)
+            for v in params.getlist("year")
+            if v.isascii() and v.isdigit() and 1900 < int(v) < 2200
+        ]
         self.tag = [v.strip() for v in params.getlist("tag") if v.strip()][:5]
 
     @property

@@ -36,6 +36,9 @@ class GlossaryViewSet(SnippetViewSet):
     menu_label = "Lexique"
     list_display = ["term", "expansion"]
     search_fields = ["term", "expansion", "synonyms"]
+    # Plain database filtering on these columns: Wagtail's SQLite full-text backend cannot restrict a search
+    # to fields (wagtail#10217, "no such column"), and substrings suit an admin list.
+    search_backend_name = None
 
 
 class ReferenceGroup(SnippetViewSetGroup):

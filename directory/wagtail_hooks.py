@@ -25,6 +25,9 @@ class ActorViewSet(SnippetViewSet):
     list_display = ["name", "kind", "city", "is_national", "last_verified", "live"]
     list_filter = ["kind", "is_national", "live"]
     search_fields = ["name", "city", "description"]
+    # Plain database filtering on these columns: Wagtail's SQLite full-text backend cannot restrict a search
+    # to fields (wagtail#10217, "no such column"), and substrings suit an admin list.
+    search_backend_name = None
     ordering = ["name"]
 
 

@@ -6,6 +6,7 @@ than every form failing: the outage is logged, and /readyz reports the cache.
 """
 
 import hashlib
+import ipaddress
 import logging
 import time
 
@@ -33,9 +34,22 @@ def allow(scope, identifier, limit, window_seconds):
 
 
 def client_ip(request):
-    """The client's address; behind a proxy the first X-Forwarded-For hop when TRUST_X_FORWARDED_FOR is on."""
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, which a client cannot choose by sending its own X-Forwarded-For.
+
+    Behind `TRUSTED_PROXY_COUNT` reverse proxies, each appends the address it received the request from,
+    so the client is the N-th hop from the right; the hops left of it are whatever the client sent.
+    """
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    trusted = settings.TRUSTED_PROXY_COUNT
+    if trusted <= 0:
+        return remote_addr
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if not hops:
+        return remote_addr
+    # Fewer hops than proxies: every hop was written by a trusted proxy, the left-most is the client.
+    candidate = hops[-trusted] if len(hops) >= trusted else hops[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote_addr

@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.documents import get_document_model
 
 from content.models import ResourcePage
 
@@ -163,3 +164,31 @@ def test_bad_optional_fields_are_reported(tmp_path, resource_index, overrides, r
     failed, _, err = run(write(tmp_path, [good_line(**overrides)]))
     assert failed and f"ligne 1 : ERREUR {reason}" in err
     assert not ResourcePage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("page.html", b"<html><script>fetch('/admin/permanence/')</script></html>"),
+        ("script.js", b"fetch('/admin/permanence/').then(r => r.text())"),
+        ("image.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("faux.pdf", b"<html><script>alert(1)</script></html>"),
+        ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+        ("notes.txt", b"<!DOCTYPE html><script>alert(1)</script>"),
+    ],
+)
+def test_files_that_could_run_in_the_browser_are_refused(tmp_path, resource_index, name, content):
+    (tmp_path / name).write_bytes(content)
+    path = write(tmp_path, [good_line(file=name)])
+    failed, out, err = run(path)
+    assert failed
+    assert f"ligne 1 : ERREUR fichier refusé : {name}" in err
+    assert not ResourcePage.objects.exists()
+    assert not get_document_model().objects.exists()
+
+
+def test_a_plain_text_file_is_accepted(tmp_path, resource_index):
+    (tmp_path / "liste.csv").write_bytes(b"nom;ville\nASE;Lyon\n")
+    failed, out, err = run(write(tmp_path, [good_line(file="liste.csv")]))
+    assert not failed, err
+    assert ResourcePage.objects.get().document.file.name.endswith(".csv")

@@ -62,7 +62,7 @@ def titles(response):
         ("?kind=rapport&theme=asile&year=2024", ["Rapport asile 2024"]),
         ("?kind=etude&theme=sante", []),
         (
-            "?kind=inconnu&theme=pas-un-theme&year=abc&year=99999",
+            "?kind=inconnu&theme=pas-un-theme&year=abc&year=99999&year=%C2%B2&year=%D9%A2%D9%A0%D9%A2%D9%A4",
             [
                 "Rapport santé 2024",
                 "Rapport asile 2024",

@@ -3,11 +3,12 @@
 from contextlib import contextmanager
 from pathlib import Path
 
-import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models import Count, Sum
 from django.template.defaultfilters import filesizeformat
+
+from portal.uploads import detect_type, read_head
 
 from ..models import Attachment
 
@@ -31,6 +32,7 @@ ALLOWED_TYPES = {
     "application/vnd.oasis.opendocument.presentation": ".odp",
     "application/rtf": ".rtf",
 }
+ATTACHMENT_EXTENSIONS = {extension.lstrip(".") for extension in ALLOWED_TYPES.values()}
 
 
 class AttachmentRefused(ValueError):
@@ -48,16 +50,13 @@ def check_upload(upload):
         raise AttachmentRefused(
             f"Le fichier « {_clean_name(upload.name)} » dépasse la taille maximale de {_size(limit)}."
         )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_TYPES:
+    mime = detect_type(read_head(upload), ATTACHMENT_EXTENSIONS)
+    if mime not in ALLOWED_TYPES:
         raise AttachmentRefused(
             f"Le fichier « {_clean_name(upload.name)} » n'est pas accepté : seuls les PDF, images (JPEG, PNG) et "
             "documents bureautiques (Word, Excel, LibreOffice) le sont."
         )
-    return kind.mime
+    return mime
 
 
 def check_quota(uploads, ticket=None, access=None):

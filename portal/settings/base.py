@@ -78,22 +78,32 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    # Accounts: login lockouts, two-factor authentication (see the "Accounts" block below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "portal.request_id.RequestIdMiddleware",
     "portal.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.StripNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -158,6 +168,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts: brute-force lockout (django-axes) and two-factor authentication (django-otp, portal/two_factor.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A username is locked from one address after AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_MINUTES;
+# `manage.py axes_reset_username <username>` (or `axes_reset`) lifts it early.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "portal/two_factor/locked_out.html"
+# Failed attempts are kept (to count them); successful logins are not recorded with their address.
+AXES_DISABLE_ACCESS_LOG = True
+OTP_TOTP_ISSUER = "Portail MNA"
+# Superusers, committee members and jurists: session cookie ends with the browser, and the session after
+# this many idle minutes.
+PRIVILEGED_SESSION_IDLE_MINUTES = env_int("PRIVILEGED_SESSION_IDLE_MINUTES", 30)
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -246,7 +276,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "jpg",
     "jpeg",
 ]
+# Documents: only these extensions, with a content that matches (portal/documents.py, portal/uploads.py),
+# served through Wagtail's view as downloads (PDFs inline) with "default-src 'none'" and nosniff.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -277,6 +312,19 @@ CONTENT_SECURITY_POLICY = env(
     "script-src 'self'; font-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
 )
+# The Wagtail admin's policy, where requesters' texts are shown. Wagtail 8's date, time and inline-panel
+# widgets write inline <script>s (hence 'unsafe-inline' for scripts); everything else stays on this
+# origin, so an injected script could neither load code nor send data elsewhere. blob: is for image
+# previews before upload, frame-src for the live preview.
+ADMIN_CONTENT_SECURITY_POLICY = env(
+    "ADMIN_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+)
+# No calls from the admin to outside services (update check, Gravatar: an email hash sent to a third party).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
@@ -311,8 +359,10 @@ READYZ_MAX_TASK_WAIT_SECONDS = env_int("READYZ_MAX_TASK_WAIT_SECONDS", 900)
 # Fernet key of `manage.py backup` / `restore` (make one with `manage.py backup --generate-key`).
 BACKUP_KEY = env("BACKUP_KEY", "")
 
-# Set when a reverse proxy in front of the portal sets X-Forwarded-For (used by rate limits).
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Number of reverse proxies in front of the portal that append to X-Forwarded-For (rate limits and login
+# lockouts use the hop the nearest untrusted party sent). 0: REMOTE_ADDR. The older
+# TRUST_X_FORWARDED_FOR=1 means one proxy.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)
 
 # Months after an error report to the directory is handled (or received, if never handled) before the
 # reporter's name and email are wiped by `directory_anonymise_reports`.
@@ -350,3 +400,5 @@ LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
 # emails) that bypass the root one and print follow-up tokens: route them through the redacting console.
 LOGGING["loggers"]["django"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
 LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
+# Accounts: django-axes announces its configuration at INFO on every start.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

@@ -27,3 +27,25 @@ def test_pages_load_no_third_party_asset(client, home):
         assert not url.startswith(("http://", "https://", "//")) or url.startswith(
             "http://testserver"
         ), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/admin/login/", "/admin/", "/admin/permanence/"])
+def test_the_admin_sends_a_same_origin_content_security_policy(superuser, url):
+    from portal.testing import Client
+
+    client = Client()
+    if url != "/admin/login/":
+        client.force_login(superuser)
+    response = client.get(url)
+    assert response.status_code == 200
+    directives = {
+        part.split()[0]: part.split()[1:]
+        for part in response.headers["Content-Security-Policy"].split(";")
+        if part.strip()
+    }
+    assert directives["default-src"] == ["'self'"]
+    for name in ("connect-src", "img-src", "font-src", "frame-src", "form-action"):
+        assert "'self'" in directives[name] and not {"*", "https:", "http:"} & set(directives[name])
+    assert directives["object-src"] == ["'none'"]
+    assert "'unsafe-eval'" not in directives["script-src"]

@@ -9,6 +9,9 @@ from django.core.management import call_command
 
 # Every account of the journeys shares this password; the database is thrown away after the run.
 PASSWORD = "navigateur-e2e-2026"
+# The authenticator secret (hex) of the accounts whose role requires two-factor authentication: the
+# journeys compute their codes from it, as the phone app would.
+TOTP_KEY = "3132333435363738393031323334353637383930"
 ACCOUNTS = {
     # username: (group, is_superuser)
     "contributrice": ("Contributeurs", False),
@@ -20,6 +23,9 @@ ACCOUNTS = {
 def create_accounts():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from portal.two_factor import requires_two_factor
 
     User = get_user_model()
     for username, (group_name, is_superuser) in ACCOUNTS.items():
@@ -31,6 +37,10 @@ def create_accounts():
         user.set_password(PASSWORD)
         user.save()
         user.groups.add(Group.objects.get(name=group_name))
+        if requires_two_factor(user):
+            TOTPDevice.objects.update_or_create(
+                user=user, name="Navigateur", defaults={"key": TOTP_KEY, "confirmed": True}
+            )
 
 
 def main():

@@ -17,6 +17,3 @@ EMAIL_FILE_PATH = os.environ.get("PORTAL_EMAIL_DIR", str(VAR_DIR / "mail"))
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "portal.E001"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-# No calls to outside services from the admin during the journeys.
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -93,6 +93,7 @@ def test_question_answer_and_follow_up(portal, page, new_page, axe_source):
     )
     jurist.get_by_role("button", name="Publier la réponse").click()
     expect(jurist.locator("main")).to_contain_text("l'autorisation de travail est de droit")
+    assert not jurist.errors, jurist.errors  # no Content-Security-Policy violation in the admin
 
     # The professional reads the answer on the follow-up page, and never the note.
     page.reload()

@@ -54,6 +54,9 @@ def test_contributor_submits_and_committee_approves_a_resource(portal, page, new
     expect(
         committee.locator("tr", has_text=TITLE).get_by_text("Publié", exact=False)
     ).to_be_visible()
+    # The admin's Content-Security-Policy let every admin page (editor, date picker, dashboard) work.
+    assert not page.errors, page.errors
+    assert not committee.errors, committee.errors
 
     # It is now in the library, and its page shows what the contributor wrote.
     visit(visitor, portal("/ressources/"))
