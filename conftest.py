@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from portal.roles import CONTRIBUTORS, EDITORS, JURISTS
+from core.roles import CONTRIBUTORS, EDITORS, JURISTS
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,9 @@ import datetime
 
 from django.utils import timezone
 
-from content.models import ResourceKind, ResourcePage, Theme
-from directory.models import Actor, Departement
+from content.models import ResourceKind, ResourcePage
+from directory.models import Actor
+from taxonomy.models import Departement, Theme
 
 from .models import (
     PARIS,

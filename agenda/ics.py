@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from portal import freshness
+from core import freshness
 
 from .models import EventFormat, EventStatus
 

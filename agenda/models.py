@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 from .dates import format_session, format_time
 
@@ -93,7 +93,7 @@ class Event(
     )
     description = RichTextField("description", blank=True, features=RICH_TEXT_FEATURES)
     themes = ParentalManyToManyField(
-        "content.Theme", blank=True, related_name="events", verbose_name="thèmes"
+        "taxonomy.Theme", blank=True, related_name="events", verbose_name="thèmes"
     )
 
     organiser_actor = models.ForeignKey(
@@ -116,7 +116,7 @@ class Event(
     postcode = models.CharField("code postal", max_length=10, blank=True)
     city = models.CharField("ville", max_length=120, blank=True)
     departement = models.ForeignKey(
-        "directory.Departement",
+        "taxonomy.Departement",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

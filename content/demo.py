@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from directory.models import Departement
+from taxonomy.models import Departement, Theme
 
 from . import demo_data as data
 from .models import (
@@ -22,7 +22,6 @@ from .models import (
     DossierRelatedResource,
     ResourceIndexPage,
     ResourcePage,
-    Theme,
 )
 
 

@@ -15,11 +15,11 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
-from directory.models import Departement
-from portal.importing import ImportReport, LineError
-from portal.sanitize import clean_html
+from core.importing import ImportReport, LineError
+from core.sanitize import clean_html
+from taxonomy.models import Departement, Theme
 
-from .models import ResourceIndexPage, ResourceKind, ResourcePage, Theme
+from .models import ResourceIndexPage, ResourceKind, ResourcePage
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 

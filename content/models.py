@@ -1,4 +1,4 @@
-"""Thematic dossiers, their articles, the resource library, the themes taxonomy and the glossary.
+"""Thematic dossiers, their articles, the resource library and the glossary.
 
 The pages keep Wagtail's own `Page.search_fields` (title): Wagtail's index serves only the admin's page
 search. What visitors search is the search app's index (`search/indexables.py`), so a page's body is not
@@ -18,34 +18,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from taxonomy.models import Theme
 
 from .blocks import DossierStreamBlock, KeyPointsBlock
-
-
-class Theme(models.Model):
-    """A theme of the minors' legal path (evaluation, shelter, asylum, majority…). Dossiers, resources,
-    actors, events and helpdesk topics are all classified by theme, so it is the portal's main axis."""
-
-    slug = models.SlugField("identifiant", unique=True)
-    name = models.CharField("nom", max_length=120)
-    description = models.TextField("description", blank=True)
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("position"),
-    ]
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = "thème"
-        verbose_name_plural = "thèmes"
-
-    def __str__(self):
-        return self.name
 
 
 class GlossaryEntry(index.Indexed, models.Model):
@@ -300,7 +276,7 @@ class ResourcePage(ReviewableMixin, Page):
     )
     tags = ClusterTaggableManager(through=ResourceTag, blank=True, verbose_name="mots-clés")
     departements = ParentalManyToManyField(
-        "directory.Departement",
+        "taxonomy.Departement",
         blank=True,
         related_name="resources",
         verbose_name="départements concernés",

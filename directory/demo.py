@@ -7,9 +7,9 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
-from content.models import Theme
+from taxonomy.models import Departement, Theme
 
-from .models import Actor, ActorKind, Departement, Service
+from .models import Actor, ActorKind, Service
 
 # code, main city, postcode, street
 PLACES = [

@@ -11,9 +11,10 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from portal.importing import ImportReport, LineError
+from core.importing import ImportReport, LineError
+from taxonomy.models import Departement
 
-from .models import Actor, ActorKind, Departement, Service
+from .models import Actor, ActorKind, Service
 
 COLUMNS = [
     "external_id",

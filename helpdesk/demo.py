@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from directory.models import Departement
-from portal.roles import JURISTS
+from core.roles import JURISTS
+from taxonomy.models import Departement
 
 from . import services
 from .models import CannedAnswer, Message, MessageKind, Status, Ticket, Topic

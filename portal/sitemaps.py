@@ -38,7 +38,7 @@ class DirectoryDepartementSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        from directory.models import Departement
+        from taxonomy.models import Departement
 
         return [None, *Departement.objects.all()]
 

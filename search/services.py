@@ -458,8 +458,7 @@ FACET_LEGENDS = {
 
 
 def facet_groups(counts, filters):
-    from content.models import Theme
-    from directory.models import Departement
+    from taxonomy.models import Departement, Theme
 
     labels = {"kind": kind_labels(), "year": {}}
     if counts.get("theme") or filters.get("theme"):
