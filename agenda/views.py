@@ -15,6 +15,7 @@ from .services import (
     parse_month,
     past_events,
 )
+from .structured_data import event_schema_org
 
 
 def event_list(request):
@@ -72,7 +73,7 @@ def event_page(request, slug):
             "upcoming_sessions": [s for s in sessions if s.end > now],
             "past_sessions": [s for s in sessions if s.end <= now],
             "documents": list(event.documents.all()),
-            "structured_data": event.schema_org(sessions, request),
+            "structured_data": event_schema_org(event, sessions, request),
         },
     )
 

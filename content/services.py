@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from taxonomy.models import Theme
 
-from .models import LEGAL_KINDS, ArticlePage, DossierPage, ResourceKind, ResourcePage
+from .pages import LEGAL_KINDS, ArticlePage, DossierPage, ResourceKind, ResourcePage
 
 RESOURCES_PER_PAGE = 20
 
