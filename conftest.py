@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from portal.roles import CONTRIBUTORS, EDITORS, JURISTS
+from core.roles import CONTRIBUTORS, EDITORS, JURISTS
 from portal.testing import Client
 
 # Property-based tests (tests/test_fuzz.py): few examples, the same ones on every run (CI is reproducible),

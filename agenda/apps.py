@@ -6,7 +6,7 @@ class AgendaConfig(AppConfig):
     verbose_name = "Agenda"
 
     def ready(self):
-        from portal import freshness
+        from core import freshness
 
         from .models import Event, EventSession
 

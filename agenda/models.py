@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 from .dates import format_session, format_time
 
@@ -43,18 +43,6 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "programme", "Programmé"
     CANCELLED = "annule", "Annulé"
     POSTPONED = "reporte", "Reporté"
-
-
-SCHEMA_STATUS = {
-    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
-    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
-    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
-}
-SCHEMA_ATTENDANCE = {
-    EventFormat.ON_SITE: "https://schema.org/OfflineEventAttendanceMode",
-    EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-}
 
 
 # Paths of the agenda that an event's slug would shadow.
@@ -93,7 +81,7 @@ class Event(
     )
     description = RichTextField("description", blank=True, features=RICH_TEXT_FEATURES)
     themes = ParentalManyToManyField(
-        "content.Theme", blank=True, related_name="events", verbose_name="thèmes"
+        "taxonomy.Theme", blank=True, related_name="events", verbose_name="thèmes"
     )
 
     organiser_actor = models.ForeignKey(
@@ -116,7 +104,7 @@ class Event(
     postcode = models.CharField("code postal", max_length=10, blank=True)
     city = models.CharField("ville", max_length=120, blank=True)
     departement = models.ForeignKey(
-        "directory.Departement",
+        "taxonomy.Departement",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -279,58 +267,6 @@ class Event(
             return "En ligne"
         city = self.city or self.venue_name
         return f"{city} et en ligne" if self.format == EventFormat.HYBRID else city
-
-    def schema_org(self, sessions, request=None):
-        """schema.org Event objects, one per session, for the page's JSON-LD."""
-        base = request.build_absolute_uri("/")[:-1] if request else ""
-        url = base + self.get_absolute_url()
-        locations = []
-        if self.has_venue:
-            locations.append(
-                {
-                    "@type": "Place",
-                    "name": self.venue_name or self.city,
-                    "address": {
-                        "@type": "PostalAddress",
-                        "streetAddress": self.address,
-                        "postalCode": self.postcode,
-                        "addressLocality": self.city,
-                        "addressRegion": self.departement.name if self.departement_id else "",
-                        "addressCountry": "FR",
-                    },
-                }
-            )
-        if self.is_online:
-            locations.append({"@type": "VirtualLocation", "url": self.online_url})
-        data = []
-        for session in sessions:
-            item = {
-                "@context": "https://schema.org",
-                "@type": "Event",
-                "name": self.title,
-                "description": self.summary,
-                "url": url,
-                "startDate": session.schema_start,
-                "endDate": session.schema_end,
-                "eventStatus": SCHEMA_STATUS[self.status],
-                "eventAttendanceMode": SCHEMA_ATTENDANCE[self.format],
-                "location": locations[0] if len(locations) == 1 else locations,
-                "isAccessibleForFree": self.is_free,
-            }
-            if self.organiser:
-                organizer = {"@type": "Organization", "name": self.organiser}
-                if self.organiser_actor_id and self.organiser_actor.website:
-                    organizer["url"] = self.organiser_actor.website
-                item["organizer"] = organizer
-            if self.registration_url:
-                item["offers"] = {
-                    "@type": "Offer",
-                    "url": self.registration_url,
-                    "price": "0" if self.is_free else self.price,
-                    "priceCurrency": "EUR",
-                }
-            data.append(item)
-        return data
 
 
 class EventSessionQuerySet(models.QuerySet):

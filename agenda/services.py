@@ -12,8 +12,7 @@ from django.db.models import Max, Prefetch
 from django.http import QueryDict
 from django.utils import timezone
 
-from content.models import Theme
-from directory.models import Departement
+from taxonomy.models import Departement, Theme
 
 from .dates import format_day, format_month, month_bounds
 from .models import PARIS, Event, EventDocument, EventFormat, EventKind, EventSession

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.freshness import cached_until_published
+from core.freshness import cached_until_published
 
 from . import ics
 from .services import (
@@ -17,6 +17,7 @@ from .services import (
     parse_month,
     past_events,
 )
+from .structured_data import event_schema_org
 
 
 def event_list(request):
@@ -74,7 +75,7 @@ def event_page(request, slug):
             "upcoming_sessions": [s for s in sessions if s.end > now],
             "past_sessions": [s for s in sessions if s.end <= now],
             "documents": list(event.documents.all()),
-            "structured_data": event.schema_org(sessions, request),
+            "structured_data": event_schema_org(event, sessions, request),
         },
     )
 

@@ -8,8 +8,8 @@ import uuid
 from django.utils import timezone
 
 from agenda.models import Event, EventDocument, EventFormat, EventKind, EventSession, EventStatus
-from content.models import Theme
-from directory.models import Actor, Departement
+from directory.models import Actor
+from taxonomy.models import Departement, Theme
 
 RNG = random.Random(2026)
 EVENTS_PER_YEAR = 60

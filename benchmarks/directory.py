@@ -4,8 +4,8 @@ spread over the départements with a few national ones, each with services, them
 import datetime
 import random
 
-from content.models import Theme
-from directory.models import Actor, ActorKind, Departement, Service
+from directory.models import Actor, ActorKind, Service
+from taxonomy.models import Departement, Theme
 
 RNG = random.Random(2026)
 

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from directory.models import Departement
+from core.roles import JURISTS
 from helpdesk.models import Message, MessageKind, Status, Ticket, Topic
-from portal.roles import JURISTS
+from taxonomy.models import Departement
 
 RNG = random.Random(2026)
 

@@ -4,8 +4,9 @@ import datetime
 import random
 
 from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePageFactory
-from content.models import DossierRelatedResource, ResourceKind, Theme
+from content.models import DossierRelatedResource, ResourceKind
 from portal.site_structure import ensure_site
+from taxonomy.models import Theme
 
 from . import agenda, directory, helpdesk, search
 

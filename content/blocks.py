@@ -1,6 +1,6 @@
 from wagtail import blocks
 
-from portal.blocks import BaseStreamBlock, SectionBlock
+from core.blocks import BaseStreamBlock, SectionBlock
 
 
 class DossierStreamBlock(BaseStreamBlock):

@@ -4,16 +4,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from .models import ArticlePage, DossierPage, GlossaryEntry, ResourceKind, ResourcePage, Theme
-
-
-class ThemeFactory(DjangoModelFactory):
-    class Meta:
-        model = Theme
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Thème {n}")
-    slug = factory.Sequence(lambda n: f"theme-{n}")
+from .models import ArticlePage, DossierPage, GlossaryEntry, ResourceKind, ResourcePage
 
 
 class GlossaryEntryFactory(DjangoModelFactory):

@@ -16,12 +16,12 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
-from directory.models import Departement
-from portal.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
-from portal.sanitize import clean_html
-from portal.uploads import HEAD_BYTES, describe, detect_type
+from core.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
+from core.sanitize import clean_html
+from core.uploads import HEAD_BYTES, describe, detect_type
+from taxonomy.models import Departement, Theme
 
-from .models import ResourceIndexPage, ResourceKind, ResourcePage, Theme
+from .models import ResourceIndexPage, ResourceKind, ResourcePage
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 

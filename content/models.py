@@ -1,141 +1,27 @@
-"""Thematic dossiers, their articles, the resource library, the themes taxonomy and the glossary.
-
-The pages keep Wagtail's own `Page.search_fields` (title): Wagtail's index serves only the admin's page
-search. What visitors search is the search app's index (`search/indexables.py`), so a page's body is not
-written into a second full-text index on every save.
+"""The content app's models: the section index pages (`/dossiers/`, `/ressources/`), which list the content
+through `services`, and, re-exported, the content itself (`pages`). `services` reads `pages` only, so no module
+of the app imports one that imports it back.
 """
 
-import datetime
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 
-from dateutil.relativedelta import relativedelta
-from django.db import models
-from django.utils import timezone
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
-from wagtail.search import index
+from core.blocks import RICH_TEXT_FEATURES
 
-from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-
-from .blocks import DossierStreamBlock, KeyPointsBlock
-
-
-class Theme(models.Model):
-    """A theme of the minors' legal path (evaluation, shelter, asylum, majority…). Dossiers, resources,
-    actors, events and helpdesk topics are all classified by theme, so it is the portal's main axis."""
-
-    slug = models.SlugField("identifiant", unique=True)
-    name = models.CharField("nom", max_length=120)
-    description = models.TextField("description", blank=True)
-    position = models.PositiveSmallIntegerField("ordre", default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("position"),
-    ]
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = "thème"
-        verbose_name_plural = "thèmes"
-
-    def __str__(self):
-        return self.name
-
-
-class GlossaryEntry(index.Indexed, models.Model):
-    """An acronym or term of the field. Its synonyms feed the search engine's query expansion,
-    so that a search for the old term (MIE) finds content using the new one (MNA)."""
-
-    term = models.CharField("terme ou sigle", max_length=80, unique=True)
-    expansion = models.CharField("forme développée", max_length=255, blank=True)
-    definition = models.TextField("définition")
-    synonyms = models.TextField(
-        "synonymes",
-        blank=True,
-        help_text="Un par ligne : autres sigles, anciennes appellations, formes développées.",
-    )
-    themes = models.ManyToManyField(Theme, blank=True, verbose_name="thèmes")
-
-    panels = [
-        FieldPanel("term"),
-        FieldPanel("expansion"),
-        FieldPanel("definition"),
-        FieldPanel("synonyms"),
-        FieldPanel("themes"),
-    ]
-    search_fields = [
-        index.SearchField("term", boost=3),
-        index.AutocompleteField("term"),
-        index.SearchField("expansion", boost=2),
-        index.SearchField("definition"),
-        index.SearchField("synonyms"),
-    ]
-
-    class Meta:
-        ordering = ["term"]
-        verbose_name = "entrée du lexique"
-        verbose_name_plural = "lexique"
-
-    def __str__(self):
-        return self.term
-
-    @property
-    def synonym_list(self):
-        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
-
-    @property
-    def anchor(self):
-        from django.utils.text import slugify
-
-        return slugify(self.term)
-
-    @property
-    def initial(self):
-        from unicodedata import normalize
-
-        return normalize("NFKD", self.term[:1]).encode("ascii", "ignore").decode().upper() or "#"
-
-
-class ReviewableMixin(models.Model):
-    """Legal content goes stale when the law changes: each reviewable page records when it was last
-    checked and how often it must be, so the committee sees what is overdue."""
-
-    last_verified = models.DateField(
-        "vérifié le",
-        default=datetime.date.today,
-        help_text="Date à laquelle le contenu a été vérifié.",
-    )
-    review_interval_months = models.PositiveSmallIntegerField(
-        "intervalle de révision (mois)",
-        default=12,
-        help_text="Au-delà, le contenu apparaît dans la liste « À réviser » du comité.",
-    )
-
-    review_due = models.DateField("à réviser avant le", editable=False, null=True, db_index=True)
-
-    review_panels = [
-        FieldRowPanel(
-            [FieldPanel("last_verified"), FieldPanel("review_interval_months")], heading="Révision"
-        )
-    ]
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # Stored rather than computed so the overdue list is one indexed query on every database.
-        self.review_due = self.last_verified + relativedelta(months=self.review_interval_months)
-        super().save(*args, **kwargs)
-
-    @property
-    def review_overdue(self):
-        return self.review_due is not None and self.review_due < timezone.localdate()
+from .pages import (  # noqa: F401  (the app's models, re-exported for `content.models`)
+    LEGAL_KINDS,
+    ArticlePage,
+    DossierPage,
+    DossierRelatedResource,
+    DossierTag,
+    GlossaryEntry,
+    ResourceKind,
+    ResourcePage,
+    ResourceTag,
+    ReviewableMixin,
+)
+from .services import ResourceFilter, dossiers_by_theme
 
 
 class SectionIndexPage(Page):
@@ -160,86 +46,9 @@ class DossierIndexPage(SectionIndexPage):
         verbose_name = "index des dossiers"
 
     def get_context(self, request, *args, **kwargs):
-        from .services import dossiers_by_theme
-
         context = super().get_context(request, *args, **kwargs)
         context["themes"], context["unclassified"] = dossiers_by_theme(self)
         return context
-
-
-class DossierTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "content.DossierPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
-class DossierPage(ReviewableMixin, Page):
-    """A thematic legal file: the portal's core content, checked by the editorial committee."""
-
-    introduction = RichTextField("introduction", features=RICH_TEXT_FEATURES)
-    key_points = StreamField(KeyPointsBlock(), blank=True, verbose_name="points clés")
-    body = StreamField(DossierStreamBlock(), blank=True, verbose_name="contenu")
-    themes = ParentalManyToManyField(
-        Theme, blank=True, related_name="dossiers", verbose_name="thèmes"
-    )
-    tags = ClusterTaggableManager(through=DossierTag, blank=True, verbose_name="mots-clés")
-    featured = models.BooleanField(
-        "à la une", default=False, help_text="Mis en avant sur la page d'accueil."
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("key_points"),
-        FieldPanel("body"),
-        InlinePanel("related_resources", label="Ressources liées"),
-    ]
-    promote_panels = Page.promote_panels + [
-        MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("featured")], heading="Classement"
-        ),
-        *ReviewableMixin.review_panels,
-    ]
-    parent_page_types = ["content.DossierIndexPage"]
-    subpage_types = ["content.ArticlePage"]
-
-    class Meta:
-        verbose_name = "dossier thématique"
-        verbose_name_plural = "dossiers thématiques"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_children().live().public().specific().order_by("path")
-        context["related"] = [
-            link.resource
-            for link in self.related_resources.select_related("resource").all()
-            if link.resource.live
-        ]
-        from agenda.services import upcoming_sessions
-
-        context["upcoming_events"] = upcoming_sessions(themes=self.themes.all())
-        return context
-
-
-class DossierRelatedResource(Orderable):
-    dossier = ParentalKey(DossierPage, on_delete=models.CASCADE, related_name="related_resources")
-    resource = models.ForeignKey("content.ResourcePage", on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("resource")]
-
-
-class ArticlePage(ReviewableMixin, Page):
-    """A focused article inside a dossier (one question of the dossier's theme, in depth)."""
-
-    introduction = models.TextField("chapô", blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name="contenu")
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    promote_panels = Page.promote_panels + ReviewableMixin.review_panels
-    parent_page_types = ["content.DossierPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = "article"
 
 
 class ResourceIndexPage(SectionIndexPage):
@@ -251,107 +60,8 @@ class ResourceIndexPage(SectionIndexPage):
         verbose_name = "bibliothèque de ressources"
 
     def get_context(self, request, *args, **kwargs):
-        from .services import ResourceFilter
-
         context = super().get_context(request, *args, **kwargs)
         resource_filter = ResourceFilter(request.GET, parent=self)
         context["filter"] = resource_filter
         context["page_obj"] = resource_filter.paginate(request.GET.get("page"))
-        return context
-
-
-class ResourceTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "content.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
-class ResourceKind(models.TextChoices):
-    TEXTE_JURIDIQUE = "texte-juridique", "Texte juridique"
-    JURISPRUDENCE = "jurisprudence", "Jurisprudence"
-    RAPPORT = "rapport", "Rapport"
-    ETUDE = "etude", "Étude"
-    PRESSE = "presse", "Presse"
-    ACTES = "actes", "Actes de colloque"
-    SCHEMA = "schema", "Schéma explicatif"
-    FICHE_EXPERT = "fiche-expert", "Fiche d'expert"
-    GUIDE = "guide", "Guide pratique"
-    AUTRE = "autre", "Autre"
-
-
-# Kinds whose content states the law: they are held to the review interval.
-LEGAL_KINDS = {
-    ResourceKind.TEXTE_JURIDIQUE,
-    ResourceKind.JURISPRUDENCE,
-    ResourceKind.FICHE_EXPERT,
-    ResourceKind.GUIDE,
-}
-
-
-class ResourcePage(ReviewableMixin, Page):
-    """An item of the library: a legal text, a decision, a report, a press article, an expert sheet…"""
-
-    kind = models.CharField("type", max_length=20, choices=ResourceKind.choices, db_index=True)
-    date = models.DateField("date", db_index=True)
-    summary = models.TextField("résumé")
-    body = RichTextField("contenu", blank=True, features=RICH_TEXT_FEATURES)
-    themes = ParentalManyToManyField(
-        Theme, blank=True, related_name="resources", verbose_name="thèmes"
-    )
-    tags = ClusterTaggableManager(through=ResourceTag, blank=True, verbose_name="mots-clés")
-    departements = ParentalManyToManyField(
-        "directory.Departement",
-        blank=True,
-        related_name="resources",
-        verbose_name="départements concernés",
-    )
-    source_url = models.URLField("source", max_length=500, blank=True)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="document joint",
-    )
-    external_id = models.CharField(
-        "identifiant externe",
-        max_length=100,
-        unique=True,
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="Identifiant d'origine des contenus importés.",
-    )
-
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("document"),
-        FieldPanel("source_url"),
-    ]
-    promote_panels = Page.promote_panels + [
-        MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("departements")],
-            heading="Classement",
-        ),
-        *ReviewableMixin.review_panels,
-    ]
-    parent_page_types = ["content.ResourceIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = "ressource"
-        verbose_name_plural = "ressources"
-
-    @property
-    def is_legal(self):
-        return self.kind in LEGAL_KINDS
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["dossiers"] = (
-            DossierPage.objects.live().public().filter(related_resources__resource=self).distinct()
-        )
         return context

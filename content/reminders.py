@@ -7,7 +7,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from portal.roles import EDITORS
+from core.roles import EDITORS
 
 from .services import overdue_for_review
 

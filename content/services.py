@@ -6,7 +6,9 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import LEGAL_KINDS, ArticlePage, DossierPage, ResourceKind, ResourcePage, Theme
+from taxonomy.models import Theme
+
+from .pages import LEGAL_KINDS, ArticlePage, DossierPage, ResourceKind, ResourcePage
 
 RESOURCES_PER_PAGE = 20
 

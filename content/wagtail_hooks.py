@@ -10,9 +10,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.roles import EDITORS
+from core.roles import EDITORS
+from taxonomy.views import ThemeViewSet
 
-from .models import GlossaryEntry, Theme
+from .models import GlossaryEntry
 from .services import overdue_for_review
 
 DASHBOARD_LIMIT = 8
@@ -20,14 +21,6 @@ DASHBOARD_LIMIT = 8
 
 def can_review(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
-
-
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    menu_label = "Thèmes"
-    list_display = ["name", "slug", "position"]
-    search_fields = ["name", "slug"]
 
 
 class GlossaryViewSet(SnippetViewSet):

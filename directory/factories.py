@@ -3,7 +3,9 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from .models import Actor, ActorKind, ActorReport, Departement, Service
+from taxonomy.models import Departement, Theme
+
+from .models import Actor, ActorKind, ActorReport, Service
 
 
 class ServiceFactory(DjangoModelFactory):
@@ -56,8 +58,6 @@ class ActorFactory(DjangoModelFactory):
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
-        from content.models import Theme
-
         if create and extracted:
             self.themes.set(
                 [t if isinstance(t, Theme) else Theme.objects.get(slug=t) for t in extracted]

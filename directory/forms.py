@@ -1,6 +1,6 @@
 from django import forms
 
-from portal.forms import AccessibleFormMixin, HoneypotForm
+from core.forms import AccessibleFormMixin, HoneypotForm
 
 from .models import ActorReport
 

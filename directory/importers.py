@@ -12,10 +12,10 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from content.models import Theme
-from portal.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
+from core.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
+from taxonomy.models import Departement, Theme
 
-from .models import Actor, ActorKind, Departement, Service
+from .models import Actor, ActorKind, Service
 
 COLUMNS = [
     "external_id",

@@ -1,4 +1,4 @@
-"""The national directory: départements (reference data), the services offered, and the actors."""
+"""The national directory: the services offered, and the actors."""
 
 import datetime
 
@@ -14,37 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-
-class DepartementQuerySet(models.QuerySet):
-    def in_order(self):
-        return self.order_by("position")
-
-
-class Departement(models.Model):
-    """A French département: the unit in which child protection (ASE) is organised, so the unit of every
-    directory listing, event venue, resource and helpdesk request. Reference data, installed by migration."""
-
-    code = models.CharField("code", max_length=3, unique=True)
-    name = models.CharField("nom", max_length=80)
-    region = models.CharField("région", max_length=80)
-    position = models.PositiveSmallIntegerField(default=0, editable=False)
-
-    objects = DepartementQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name = "département"
-        verbose_name_plural = "départements"
-
-    def __str__(self):
-        return f"{self.code} – {self.name}"
-
-    @property
-    def is_overseas(self):
-        return len(self.code) == 3
-
-    def get_absolute_url(self):
-        return reverse("directory:departement", kwargs={"code": self.code})
+from taxonomy.models import Departement
 
 
 class Service(models.Model):
@@ -120,7 +90,7 @@ class Actor(
     website = models.URLField("site internet", max_length=500, blank=True)
     description = models.TextField("description", blank=True)
     themes = ParentalManyToManyField(
-        "content.Theme", blank=True, related_name="actors", verbose_name="thèmes"
+        "taxonomy.Theme", blank=True, related_name="actors", verbose_name="thèmes"
     )
     last_verified = models.DateField("vérifié le", default=datetime.date.today)
     external_id = models.CharField(

@@ -15,10 +15,10 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from content.models import Theme
-from portal.spreadsheet import neutralise_formula
+from core.spreadsheet import neutralise_formula
+from taxonomy.models import Departement, Theme
 
-from .models import Actor, ActorKind, ActorReport, Departement, Service
+from .models import Actor, ActorKind, ActorReport, Service
 
 ACTORS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200

@@ -6,12 +6,12 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from portal.forms import SAVE_FAILED_STATUS, save_or_report
-from portal.ratelimit import allow, client_ip
+from core.forms import SAVE_FAILED_STATUS, save_or_report
+from core.ratelimit import allow, client_ip
+from taxonomy.models import Departement
 
 from . import france_map
 from .forms import ActorReportForm
-from .models import Departement
 from .services import (
     ActorFilter,
     DepartementDirectory,

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from portal.spreadsheet import neutralise_formula
+from core.spreadsheet import neutralise_formula
 
 from . import services
 from .forms import (

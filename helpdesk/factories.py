@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from directory.models import Departement
+from taxonomy.models import Departement
 
 from . import services
 from .models import (

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 
 from content.models import DossierPage
-from directory.models import Departement
-from portal.forms import AccessibleFormMixin, HoneypotForm
+from core.forms import AccessibleFormMixin, HoneypotForm
+from taxonomy.models import Departement
 
 from . import services
 from .models import AgeBand, CannedAnswer, CareStatus, FaqSheet, Profession, Status, Topic

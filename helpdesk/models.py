@@ -61,7 +61,7 @@ class Topic(models.Model):
     slug = models.SlugField("identifiant", unique=True)
     name = models.CharField("nom", max_length=160)
     theme = models.ForeignKey(
-        "content.Theme",
+        "taxonomy.Theme",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -154,7 +154,7 @@ class Ticket(models.Model):
     # Kept after anonymisation, for the figures
     profession = models.CharField("profession", max_length=30, choices=Profession.choices)
     departement = models.ForeignKey(
-        "directory.Departement",
+        "taxonomy.Departement",
         on_delete=models.PROTECT,
         related_name="helpdesk_tickets",
         verbose_name="département",

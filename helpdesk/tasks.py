@@ -2,31 +2,13 @@
 
 Arguments are ids only: the database backend stores them and the worker logs them."""
 
-from django.utils import timezone
 from django_tasks import task
 
-from .models import EmailStatus, OutboundEmail
-from .services import anonymise_expired, deliver, send_pending
-from .services.emails import enqueue_delivery
+from .services import anonymise_expired, send_pending
 
-
-@task()
-def send_email(email_id):
-    """Send one outbox email if it is due; when it fails, come back at its next attempt time (backends
-    that cannot defer leave the retry to `helpdesk_send_pending`)."""
-    email = OutboundEmail.objects.filter(
-        pk=email_id, status=EmailStatus.PENDING, next_attempt_at__lte=timezone.now()
-    ).first()
-    if email is None:  # sent, given up, or not due: the periodic command has it covered
-        return False
-    sent = deliver(email)
-    if (
-        sent is False
-        and email.status == EmailStatus.PENDING
-        and send_email.get_backend().supports_defer
-    ):
-        enqueue_delivery(email.pk, run_after=email.next_attempt_at)
-    return bool(sent)
+# The outbox's own task is defined beside the outbox (`services.emails`), which queues it; it is named here
+# too, so that deliveries queued under its former path `helpdesk.tasks.send_email` still run after an upgrade.
+from .services.emails import send_email  # noqa: F401
 
 
 @task()

@@ -8,8 +8,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
-from portal.forms import SAVE_FAILED_STATUS, save_or_report
-from portal.ratelimit import allow, client_ip
+from core.forms import SAVE_FAILED_STATUS, save_or_report
+from core.ratelimit import allow, client_ip
 
 from . import services
 from .forms import ReplyForm, RequestForm

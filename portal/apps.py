@@ -6,8 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
-        from . import freshness, mail  # noqa: F401  (mail registers the email delivery check)
+        from . import mail  # noqa: F401  (mail registers the email delivery check)
         from .request_id import install_record_factory
 
         install_record_factory()
-        freshness.connect_publication_signals()

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.documents.forms import BaseDocumentForm
 
-from .uploads import describe, detect_type, extension, read_head
+from core.uploads import describe, detect_type, extension, read_head
 
 
 class DocumentForm(BaseDocumentForm):

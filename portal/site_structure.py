@@ -9,9 +9,9 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
 from content.models import DossierIndexPage, ResourceIndexPage
+from core.roles import JURISTS
 
 from .models import HomePage, StandardPage
-from .roles import JURISTS
 
 HOME_INTRO = (
     "<p>Le centre de ressources des professionnels qui accompagnent les mineurs non accompagnés : "

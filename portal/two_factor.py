@@ -21,7 +21,7 @@ from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .roles import EDITORS, JURISTS
+from core.roles import EDITORS, JURISTS
 
 PRIVILEGED_GROUPS = (EDITORS, JURISTS)
 RECOVERY_CODES = 10

@@ -9,9 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from agenda.views import calendar_feed as agenda_calendar_feed
 from content.feeds import LatestResourcesAtomFeed, LatestResourcesFeed
+from core.freshness import cached_until_published
 
 from . import views
-from .freshness import cached_until_published
 from .sitemaps import SITEMAPS
 
 urlpatterns = [

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from . import text
 from .backends.base import FACETS, PER_PAGE, SORTS, SearchRequest, SearchResponse, SearchUnavailable
@@ -51,8 +52,6 @@ class SearchService:
         if self.engine_down_until:
             self.engine_down_until = 0.0
             logger.info("Search engine answers again: catching up on the missed updates")
-            from .tasks import catch_up_index
-
             transaction.on_commit(catch_up_index.enqueue)
 
     def _with_engine(self, action, function, *args):
@@ -185,6 +184,13 @@ def get_service():
     if _service is None:
         _service = build_service()
     return _service
+
+
+@task()
+def catch_up_index():
+    """Enqueued when the engine answers again after a failure (and runnable by hand): returns how many
+    missed updates were replayed."""
+    return get_service().catch_up()
 
 
 def reset_service():
@@ -458,8 +464,7 @@ FACET_LEGENDS = {
 
 
 def facet_groups(counts, filters):
-    from content.models import Theme
-    from directory.models import Departement
+    from taxonomy.models import Departement, Theme
 
     labels = {"kind": kind_labels(), "year": {}}
     if counts.get("theme") or filters.get("theme"):

@@ -1,12 +1,6 @@
-"""Background work of the search: replaying on Elasticsearch the updates it missed while unreachable."""
+"""Background work of the search: replaying on Elasticsearch the updates it missed while unreachable.
 
-from django_tasks import task
+The task is defined beside the service that enqueues it (`services.catch_up_index`); it is named here too, so
+that a catch-up queued under its former path `search.tasks.catch_up_index` still runs after an upgrade."""
 
-from .services import get_service
-
-
-@task()
-def catch_up_index():
-    """Enqueued when the engine answers again after a failure (and runnable by hand): returns how many
-    missed updates were replayed."""
-    return get_service().catch_up()
+from .services import catch_up_index  # noqa: F401

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from portal.ratelimit import allow, client_ip
+from core.ratelimit import allow, client_ip
 
 from .indexables import kind_labels
 from .services import get_service, run_search

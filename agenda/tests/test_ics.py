@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from agenda.factories import EventSessionFactory
 from agenda.models import EventFormat, EventKind, EventStatus
-from directory.models import Departement
+from taxonomy.models import Departement
 
 from .conftest import paris
 

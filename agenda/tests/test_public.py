@@ -10,8 +10,7 @@ from django.utils import timezone
 from agenda.factories import EventDocumentFactory, EventSessionFactory
 from agenda.models import EventFormat, EventKind, EventStatus
 from agenda.services import month_calendar
-from content.models import Theme
-from directory.models import Departement
+from taxonomy.models import Departement, Theme
 
 from .conftest import paris
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agenda.models import Event, EventDocument, EventFormat, EventKind, EventSession, EventStatus
-from content.models import Theme
-from directory.models import Actor, Departement
+from directory.models import Actor
+from taxonomy.models import Departement, Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -116,7 +116,7 @@ def test_dossier_page_shows_articles_and_related(client, site_content):
 
 
 def test_dossier_index_groups_by_theme_and_keeps_unthemed(client, dossier_index):
-    from content.models import Theme
+    from taxonomy.models import Theme
 
     themed = DossierPageFactory(parent=dossier_index, title="Dossier asile")
     themed.themes.set([Theme.objects.get(slug="asile")])

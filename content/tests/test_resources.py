@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.factories import DossierPageFactory, ResourcePageFactory
-from content.models import DossierRelatedResource, ResourceKind, Theme
+from content.models import DossierRelatedResource, ResourceKind
+from taxonomy.models import Theme
 
 
 @pytest.fixture

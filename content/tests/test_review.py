@@ -94,7 +94,7 @@ def test_weekly_reminder_emails_each_committee_member_the_overdue_list(
     from django.core import mail
     from django.core.management import call_command
 
-    from portal.roles import EDITORS
+    from core.roles import EDITORS
 
     second = django_user_model.objects.create_user("comite2", email="comite2@example.org")
     second.groups.add(Group.objects.get(name=EDITORS))

@@ -15,8 +15,9 @@ from agenda.models import (
     EventSession,
     EventStatus,
 )
-from content.models import ResourceKind, ResourcePage, Theme
-from directory.models import Actor, Departement
+from content.models import ResourceKind, ResourcePage
+from directory.models import Actor
+from taxonomy.models import Departement, Theme
 
 from . import read_yaml
 

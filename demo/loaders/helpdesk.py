@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from directory.models import Departement
+from core.roles import JURISTS
 from helpdesk import services
 from helpdesk.models import CannedAnswer, Message, MessageKind, Status, Ticket, Topic
-from portal.roles import JURISTS
+from taxonomy.models import Departement
 
 from . import read_yaml
 

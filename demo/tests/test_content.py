@@ -22,11 +22,11 @@ from content.models import (
     GlossaryEntry,
     ResourceKind,
     ResourcePage,
-    Theme,
 )
 from content.services import overdue_for_review
 from demo.loaders import content as demo
 from portal.site_structure import ensure_site
+from taxonomy.models import Theme
 
 
 def _state():

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from directory.departements import DEPARTEMENTS
+from taxonomy.departements import DEPARTEMENTS
 
 
 def create_departements(apps, schema_editor):

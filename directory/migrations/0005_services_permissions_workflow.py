@@ -3,7 +3,7 @@ committee's moderation workflow (Wagtail links snippet workflows to content type
 
 from django.db import migrations
 
-from portal.roles import CONTRIBUTORS, EDITORS, ensure_permissions, grant_model_permissions
+from core.roles import CONTRIBUTORS, EDITORS, ensure_permissions, grant_model_permissions
 
 WORKFLOW_NAME = "Validation par le comité de rédaction"
 

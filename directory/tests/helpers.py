@@ -1,6 +1,7 @@
 """Fast bulk data for the query-count tests: hundreds of actors without one save per row."""
 
-from directory.models import Actor, ActorKind, Departement, Service
+from directory.models import Actor, ActorKind, Service
+from taxonomy.models import Departement
 
 
 def bulk_actors(count, codes=("93",), national_every=0, prefix="Acteur en masse"):

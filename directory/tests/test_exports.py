@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from core.spreadsheet import neutralise_formula
 from directory.factories import ActorFactory
 from directory.models import ActorKind
-from portal.spreadsheet import neutralise_formula
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import WorkflowContentType, WorkflowState
 
 from directory.factories import ActorFactory
-from directory.models import Actor, Departement, Service
+from directory.models import Actor, Service
+from taxonomy.models import Departement
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.departements import DEPARTEMENTS
 from directory.factories import ActorFactory
 from directory.models import ActorKind
+from taxonomy.departements import DEPARTEMENTS
 
 from .helpers import bulk_actors
 

@@ -3,7 +3,7 @@ group manage topics and canned answers."""
 
 from django.db import migrations
 
-from portal.roles import JURISTS, grant_model_permissions
+from core.roles import JURISTS, grant_model_permissions
 
 # The recurring questions of the permanence, each attached to the theme it belongs to.
 TOPICS = [

@@ -12,7 +12,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-from portal.roles import JURISTS
+from core.roles import JURISTS
 
 
 def link_former_drafts(apps, schema_editor):

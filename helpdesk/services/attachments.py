@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Count, Sum
 from django.template.defaultfilters import filesizeformat
 
-from portal.uploads import detect_type, read_head
+from core.uploads import detect_type, read_head
 
 from ..models import Attachment
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django_tasks import task
 
 from ..models import EmailStatus, OutboundEmail
 
@@ -42,8 +43,6 @@ def queue_email(ticket, template, to=None, **context):
 
 def enqueue_delivery(email_id, run_after=None):
     """Hand one outbox email to the task backend (only its id: task arguments are stored and logged)."""
-    from ..tasks import send_email  # the tasks module imports this one
-
     if run_after is not None:
         send_email.using(run_after=run_after).enqueue(email_id)
     else:
@@ -119,3 +118,22 @@ def send_pending(now=None, force=False):
         elif result is False:
             failed += 1
     return sent, failed
+
+
+@task()
+def send_email(email_id):
+    """Send one outbox email if it is due; when it fails, come back at its next attempt time (backends
+    that cannot defer leave the retry to `helpdesk_send_pending`)."""
+    email = OutboundEmail.objects.filter(
+        pk=email_id, status=EmailStatus.PENDING, next_attempt_at__lte=timezone.now()
+    ).first()
+    if email is None:  # sent, given up, or not due: the periodic command has it covered
+        return False
+    sent = deliver(email)
+    if (
+        sent is False
+        and email.status == EmailStatus.PENDING
+        and send_email.get_backend().supports_defer
+    ):
+        enqueue_delivery(email.pk, run_after=email.next_attempt_at)
+    return bool(sent)

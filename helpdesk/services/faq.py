@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 
 from content.models import ResourceIndexPage, ResourceKind, ResourcePage
-from portal.sanitize import linkify_text
+from core.sanitize import linkify_text
 
 from ..models import FaqSheet, MessageKind
 from .audit import audit

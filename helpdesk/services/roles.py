@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from portal.roles import JURISTS
+from core.roles import JURISTS
 
 
 def is_jurist(user):

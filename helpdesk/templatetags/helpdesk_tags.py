@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal.sanitize import linkify_text
+from core.sanitize import linkify_text
 
 register = template.Library()
 

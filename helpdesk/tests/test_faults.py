@@ -12,10 +12,10 @@ from django.core import mail
 from django.db.utils import OperationalError
 from django.utils.module_loading import import_string
 
+from core.forms import SAVE_FAILED
 from directory.factories import ActorFactory
 from directory.models import ActorReport
 from helpdesk.models import Attachment, Message, Ticket
-from portal.forms import SAVE_FAILED
 from portal.settings import production
 
 from .conftest import upload
@@ -65,7 +65,7 @@ def test_a_database_error_on_a_request_keeps_the_input_and_saves_nothing(
 
     lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
     assert [(line["logger"], line["level"]) for line in lines] == [
-        ("portal.forms", "ERROR"),
+        ("core.forms", "ERROR"),
         ("django.request", "ERROR"),  # "Service Unavailable: /permanence/"
     ]
     for line in lines:

@@ -7,10 +7,10 @@ import zoneinfo
 
 import pytest
 
-from directory.models import Departement
 from helpdesk import services
 from helpdesk.factories import TicketFactory
 from helpdesk.models import Topic
+from taxonomy.models import Departement
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 

@@ -12,9 +12,9 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.models import IndexEntry
 
 from content.factories import DossierPageFactory
-from content.models import Theme
 from helpdesk.factories import TicketFactory
 from helpdesk.models import CannedAnswer, FaqSheet, Topic
+from taxonomy.models import Theme
 
 # Searches ask for the first word; the second, never typed in a query, must never come back.
 MARKER = "Zorglub Kwyjibo"

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from directory.models import Departement
 from helpdesk.factories import TicketFactory
 from helpdesk.models import Status, Ticket, Topic
+from taxonomy.models import Departement
 
 URL = "/admin/permanence/"
 

@@ -55,7 +55,7 @@ def test_submission_enqueues_a_task_that_sends_after_commit(
     assert mail.outbox == [] and finished_tasks == []  # nothing leaves before the commit
     with commit():
         client.post("/permanence/", {**valid_data, "requester_email": "autre@example.org"})
-    assert finished_tasks == [("helpdesk.tasks.send_email", TaskResultStatus.SUCCESSFUL)]
+    assert finished_tasks == [("helpdesk.services.emails.send_email", TaskResultStatus.SUCCESSFUL)]
     assert [m.to for m in mail.outbox] == [["autre@example.org"]]
     assert OutboundEmail.objects.get(to="autre@example.org").status == "sent"
 
@@ -66,7 +66,7 @@ def test_the_database_worker_sends_the_queued_email(client, valid_data, commit, 
     email = OutboundEmail.objects.get()
     assert (email.status, email.attempts, mail.outbox) == ("pending", 0, [])  # not in the request
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "helpdesk.tasks.send_email"
+    assert queued.task_path == "helpdesk.services.emails.send_email"
     assert queued.args_kwargs == {"args": [email.pk], "kwargs": {}}  # an id, no address or link
 
     run_worker()
@@ -74,6 +74,17 @@ def test_the_database_worker_sends_the_queued_email(client, valid_data, commit, 
     email.refresh_from_db()
     assert queued.status == TaskResultStatus.SUCCESSFUL
     assert (email.status, email.attempts) == ("sent", 1)
+    assert [m.to for m in mail.outbox] == [[valid_data["requester_email"]]]
+
+
+def test_a_delivery_queued_under_the_former_task_path_still_runs(
+    client, valid_data, commit, database_queue
+):
+    with commit():
+        client.post("/permanence/", valid_data)
+    DBTaskResult.objects.update(task_path="helpdesk.tasks.send_email")  # queued before the upgrade
+    run_worker()
+    assert OutboundEmail.objects.get().status == "sent"
     assert [m.to for m in mail.outbox] == [[valid_data["requester_email"]]]
 
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from portal.roles import CONTRIBUTORS, EDITORS, ROLES, ensure_permissions, grant_model_permissions
+from core.roles import CONTRIBUTORS, EDITORS, ROLES, ensure_permissions, grant_model_permissions
 
 WORKFLOW_NAME = "Validation par le comité de rédaction"
 

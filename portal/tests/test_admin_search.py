@@ -5,8 +5,9 @@ from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
 from agenda.factories import EventFactory
-from content.factories import GlossaryEntryFactory, ThemeFactory
+from content.factories import GlossaryEntryFactory
 from directory.factories import ActorFactory, ServiceFactory
+from taxonomy.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

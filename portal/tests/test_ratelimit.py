@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.ratelimit import client_ip
+from core.ratelimit import client_ip
 
 
 def request_from(remote_addr, forwarded=None):

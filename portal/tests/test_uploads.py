@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from wagtail.documents import get_document_model
 
-from portal.uploads import detect_type
+from core.uploads import detect_type
 from portal.views import serve_media
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

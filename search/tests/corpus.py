@@ -3,9 +3,9 @@
 import datetime
 
 from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePageFactory
-from content.models import DossierIndexPage, ResourceIndexPage, Theme
+from content.models import DossierIndexPage, ResourceIndexPage
 from directory.factories import ActorFactory
-from directory.models import Departement
+from taxonomy.models import Departement, Theme
 
 DOSSIERS = {
     "evaluation": (

@@ -7,11 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.factories import ResourcePageFactory
-from content.models import Theme
 from search import services
 from search.backends.base import SearchUnavailable
 from search.backends.database import DatabaseBackend
 from search.services import SearchService
+from taxonomy.models import Theme
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from content.importers import ResourceImporter
-from portal.importing import LineError
+from core.importing import LineError
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core.importing import LineError
 from directory.importers import COLUMNS, ActorImporter
-from portal.importing import LineError
 
 
 class Command(BaseCommand):

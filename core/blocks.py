@@ -47,7 +47,7 @@ class LegalReferenceBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "portal/blocks/legal_reference.html"
+        template = "core/blocks/legal_reference.html"
         label = "Référence juridique"
         description = "Un article de code ou un texte, avec un lien vers sa source officielle"
         preview_value = {
@@ -69,7 +69,7 @@ class CaseLawBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "portal/blocks/case_law.html"
+        template = "core/blocks/case_law.html"
         label = "Jurisprudence"
         description = "Une décision de justice : juridiction, date, numéro"
         preview_value = {
@@ -91,7 +91,7 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        template = "portal/blocks/callout.html"
+        template = "core/blocks/callout.html"
         label = "Encadré"
         description = "Un point d'attention mis en avant"
         preview_value = {
@@ -107,7 +107,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        template = "portal/blocks/question_answer.html"
+        template = "core/blocks/question_answer.html"
         label = "Question-réponse"
         description = "Une question fréquente et sa réponse"
         preview_value = {
@@ -122,7 +122,7 @@ class DocumentBlock(blocks.StructBlock):
 
     class Meta:
         icon = "download"
-        template = "portal/blocks/document.html"
+        template = "core/blocks/document.html"
         label = "Document à télécharger"
         description = "Un fichier de la médiathèque à télécharger"
 
@@ -150,6 +150,6 @@ class SectionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "folder-open-inverse"
-        template = "portal/blocks/section.html"
+        template = "core/blocks/section.html"
         label = "Section"
         description = "Une partie du dossier, repliable, avec son titre"

@@ -1,0 +1,283 @@
+"""What the content is made of: thematic dossiers, their articles, the library's resources and the glossary.
+
+The pages keep Wagtail's own `Page.search_fields` (title): Wagtail's index serves only the admin's page
+search. What visitors search is the search app's index (`search/indexables.py`), so a page's body is not
+written into a second full-text index on every save.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from taxonomy.models import Theme
+
+from .blocks import DossierStreamBlock, KeyPointsBlock
+
+
+class GlossaryEntry(index.Indexed, models.Model):
+    """An acronym or term of the field. Its synonyms feed the search engine's query expansion,
+    so that a search for the old term (MIE) finds content using the new one (MNA)."""
+
+    term = models.CharField("terme ou sigle", max_length=80, unique=True)
+    expansion = models.CharField("forme développée", max_length=255, blank=True)
+    definition = models.TextField("définition")
+    synonyms = models.TextField(
+        "synonymes",
+        blank=True,
+        help_text="Un par ligne : autres sigles, anciennes appellations, formes développées.",
+    )
+    themes = models.ManyToManyField(Theme, blank=True, verbose_name="thèmes")
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("expansion"),
+        FieldPanel("definition"),
+        FieldPanel("synonyms"),
+        FieldPanel("themes"),
+    ]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.AutocompleteField("term"),
+        index.SearchField("expansion", boost=2),
+        index.SearchField("definition"),
+        index.SearchField("synonyms"),
+    ]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "entrée du lexique"
+        verbose_name_plural = "lexique"
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def synonym_list(self):
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+    @property
+    def anchor(self):
+        from django.utils.text import slugify
+
+        return slugify(self.term)
+
+    @property
+    def initial(self):
+        from unicodedata import normalize
+
+        return normalize("NFKD", self.term[:1]).encode("ascii", "ignore").decode().upper() or "#"
+
+
+class ReviewableMixin(models.Model):
+    """Legal content goes stale when the law changes: each reviewable page records when it was last
+    checked and how often it must be, so the committee sees what is overdue."""
+
+    last_verified = models.DateField(
+        "vérifié le",
+        default=datetime.date.today,
+        help_text="Date à laquelle le contenu a été vérifié.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "intervalle de révision (mois)",
+        default=12,
+        help_text="Au-delà, le contenu apparaît dans la liste « À réviser » du comité.",
+    )
+
+    review_due = models.DateField("à réviser avant le", editable=False, null=True, db_index=True)
+
+    review_panels = [
+        FieldRowPanel(
+            [FieldPanel("last_verified"), FieldPanel("review_interval_months")], heading="Révision"
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Stored rather than computed so the overdue list is one indexed query on every database.
+        self.review_due = self.last_verified + relativedelta(months=self.review_interval_months)
+        super().save(*args, **kwargs)
+
+    @property
+    def review_overdue(self):
+        return self.review_due is not None and self.review_due < timezone.localdate()
+
+
+class DossierTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "content.DossierPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class DossierPage(ReviewableMixin, Page):
+    """A thematic legal file: the portal's core content, checked by the editorial committee."""
+
+    introduction = RichTextField("introduction", features=RICH_TEXT_FEATURES)
+    key_points = StreamField(KeyPointsBlock(), blank=True, verbose_name="points clés")
+    body = StreamField(DossierStreamBlock(), blank=True, verbose_name="contenu")
+    themes = ParentalManyToManyField(
+        Theme, blank=True, related_name="dossiers", verbose_name="thèmes"
+    )
+    tags = ClusterTaggableManager(through=DossierTag, blank=True, verbose_name="mots-clés")
+    featured = models.BooleanField(
+        "à la une", default=False, help_text="Mis en avant sur la page d'accueil."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("key_points"),
+        FieldPanel("body"),
+        InlinePanel("related_resources", label="Ressources liées"),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("featured")], heading="Classement"
+        ),
+        *ReviewableMixin.review_panels,
+    ]
+    parent_page_types = ["content.DossierIndexPage"]
+    subpage_types = ["content.ArticlePage"]
+
+    class Meta:
+        verbose_name = "dossier thématique"
+        verbose_name_plural = "dossiers thématiques"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.get_children().live().public().specific().order_by("path")
+        context["related"] = [
+            link.resource
+            for link in self.related_resources.select_related("resource").all()
+            if link.resource.live
+        ]
+        return context
+
+
+class DossierRelatedResource(Orderable):
+    dossier = ParentalKey(DossierPage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey("content.ResourcePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("resource")]
+
+
+class ArticlePage(ReviewableMixin, Page):
+    """A focused article inside a dossier (one question of the dossier's theme, in depth)."""
+
+    introduction = models.TextField("chapô", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="contenu")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    promote_panels = Page.promote_panels + ReviewableMixin.review_panels
+    parent_page_types = ["content.DossierPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+
+class ResourceTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "content.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ResourceKind(models.TextChoices):
+    TEXTE_JURIDIQUE = "texte-juridique", "Texte juridique"
+    JURISPRUDENCE = "jurisprudence", "Jurisprudence"
+    RAPPORT = "rapport", "Rapport"
+    ETUDE = "etude", "Étude"
+    PRESSE = "presse", "Presse"
+    ACTES = "actes", "Actes de colloque"
+    SCHEMA = "schema", "Schéma explicatif"
+    FICHE_EXPERT = "fiche-expert", "Fiche d'expert"
+    GUIDE = "guide", "Guide pratique"
+    AUTRE = "autre", "Autre"
+
+
+# Kinds whose content states the law: they are held to the review interval.
+LEGAL_KINDS = {
+    ResourceKind.TEXTE_JURIDIQUE,
+    ResourceKind.JURISPRUDENCE,
+    ResourceKind.FICHE_EXPERT,
+    ResourceKind.GUIDE,
+}
+
+
+class ResourcePage(ReviewableMixin, Page):
+    """An item of the library: a legal text, a decision, a report, a press article, an expert sheet…"""
+
+    kind = models.CharField("type", max_length=20, choices=ResourceKind.choices, db_index=True)
+    date = models.DateField("date", db_index=True)
+    summary = models.TextField("résumé")
+    body = RichTextField("contenu", blank=True, features=RICH_TEXT_FEATURES)
+    themes = ParentalManyToManyField(
+        Theme, blank=True, related_name="resources", verbose_name="thèmes"
+    )
+    tags = ClusterTaggableManager(through=ResourceTag, blank=True, verbose_name="mots-clés")
+    departements = ParentalManyToManyField(
+        "taxonomy.Departement",
+        blank=True,
+        related_name="resources",
+        verbose_name="départements concernés",
+    )
+    source_url = models.URLField("source", max_length=500, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="document joint",
+    )
+    external_id = models.CharField(
+        "identifiant externe",
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Identifiant d'origine des contenus importés.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("document"),
+        FieldPanel("source_url"),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("departements")],
+            heading="Classement",
+        ),
+        *ReviewableMixin.review_panels,
+    ]
+    parent_page_types = ["content.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "ressource"
+        verbose_name_plural = "ressources"
+
+    @property
+    def is_legal(self):
+        return self.kind in LEGAL_KINDS
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dossiers"] = (
+            DossierPage.objects.live().public().filter(related_resources__resource=self).distinct()
+        )
+        return context
