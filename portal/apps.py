@@ -7,7 +7,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import freshness, mail  # noqa: F401  (mail registers the email delivery check)
+        from .models import SiteSettings
         from .request_id import install_record_factory
 
         install_record_factory()
         freshness.connect_publication_signals()
+        freshness.watch(SiteSettings)  # the footer of every page
