@@ -3,6 +3,7 @@
 import datetime
 import random
 
+from django.db import connection
 from taggit.models import Tag
 
 from content.models import (
@@ -122,4 +123,7 @@ def seed(scale):
         section_urls, section_counts = section(scale, home)
         urls += section_urls
         counts.update(section_counts)
+    if connection.vendor == "postgresql":  # bulk inserts leave the planner's statistics empty
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return urls, counts
