@@ -66,7 +66,7 @@ lock: ## Re-pin requirements.lock from pyproject.toml
 clean: ## Remove the virtual environment and local data (database, media, static)
 	rm -rf $(VENV) var
 
-bench: install ## Seed a large corpus in a throw-away database and print queries and timings per page (SCALE=1)
+bench: install ## Seed a corpus (SCALE=1), time each page, the reindex and gunicorn throughput; write var/bench.json (docs/BENCHMARKS.md)
 	$(BIN)/python benchmarks/run.py
 
 # Node tooling (axe-core, for the browser suite's accessibility audit): `npm ci` when package.json changes.

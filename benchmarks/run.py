@@ -1,12 +1,17 @@
 """Seeds a realistic large corpus in a throw-away database and prints, per public page, the SQL queries
-and response times. Run with `make bench` (SCALE=2 doubles the corpus).
+and response times, the search index rebuild rate and, on PostgreSQL with wrk, the throughput under
+gunicorn without and with the page cache; writes them all to var/bench.json (BENCH_JSON). Run with
+`make bench` (SCALE=2 doubles the corpus; docs/BENCHMARKS.md has the figures).
 
 The default corpus is the association's real volume: ~1,600 library items, dossiers with articles, ~350
 actors, ~60 events a year and ~200 helpdesk requests a year, a few years' worth.
 """
 
+import json
 import os
+import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,6 +22,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 os.environ["DEBUG"] = "0"
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+# Server time per page is measured uncached; the throughput run measures the page cache.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 if "DATABASE_URL" not in os.environ:
     os.environ["PORTAL_VAR_DIR"] = tempfile.mkdtemp(prefix="portail-mna-bench-")
 
@@ -30,8 +37,27 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from benchmarks import seed  # noqa: E402
+from benchmarks import seed, throughput  # noqa: E402
 from portal.testing import Client  # noqa: E402
+from search.services import get_service  # noqa: E402
+
+# The throughput mix: what visitors open most, uncached pages (a form, a search) included.
+MIX = [
+    "/",
+    "/ressources/",
+    "/ressources/?kind=rapport&theme=asile",
+    "/ressources/ressource-de-reference-17/",
+    "/ressources/ressource-de-reference-1203/",
+    "/dossiers/",
+    "/dossiers/dossier-thematique-3/",
+    "/dossiers/dossier-thematique-3/article-3-1/",
+    "/annuaire/",
+    "/annuaire/departements/93/",
+    "/annuaire/acteur-de-reference-5/",
+    "/agenda/",
+    "/recherche/?q=asile",
+    "/recherche/?q=APT",
+]
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 
@@ -53,22 +79,71 @@ def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     urls, counts = seed.seed(scale)
-    print(
-        f"Seeded in {time.perf_counter() - started:.1f} s: "
-        + ", ".join(f"{v} {k}" for k, v in counts.items())
-    )
+    seed_seconds = time.perf_counter() - started
+    print(f"Seeded in {seed_seconds:.1f} s: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     client = Client(SERVER_NAME="localhost")
     # Admin pages (the jurists' queue) are measured as the jurist the helpdesk seed creates.
     staff_client = Client(SERVER_NAME="localhost")
     jurist = get_user_model().objects.filter(username="bench-juriste").first()
     if jurist:
         staff_client.force_login(jurist)
+    report = {
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+        ).stdout.strip(),
+        "machine": {
+            "nproc": os.cpu_count(),
+            "cpu": _cpu_model(),
+            "python": platform.python_version(),
+        },
+        "database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
+        "scale": scale,
+        "seed_seconds": round(seed_seconds, 1),
+        "counts": counts,
+        "pages": [],
+    }
     print(f"\n{'page':60} {'status':>6} {'queries':>8} {'median ms':>10} {'max ms':>8}")
     for url in urls:
         status, queries, median, worst = measure(
             staff_client if url.startswith("/admin/") else client, url
         )
         print(f"{url[:60]:60} {status:>6} {queries:>8} {median:>10.1f} {worst:>8.1f}")
+        report["pages"].append(
+            {"url": url, "status": status, "queries": queries, "median_ms": round(median, 1)}
+            | {"max_ms": round(worst, 1)}
+        )
+    started = time.perf_counter()
+    indexed = sum(get_service().rebuild().values())
+    rate = indexed / (time.perf_counter() - started)
+    report["reindex"] = {"documents": indexed, "documents_per_s": round(rate)}
+    print(f"\nsearch_reindex: {indexed} documents, {rate:.0f} documents/s")
+    if throughput.available():
+        report["throughput"] = [throughput.run(MIX, cache) for cache in (False, True)]
+        print(
+            f"\n{'gunicorn, 2 workers, 50 clients':34} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7}"
+            f" {'errors':>7} {'RSS MB':>7}"
+        )
+        for row in report["throughput"]:
+            label = "with the page cache" if row["page_cache"] else "without the page cache"
+            print(
+                f"{label:34} {row['requests_per_s']:>8} {row['p50_ms']:>7} {row['p95_ms']:>7}"
+                f" {row['p99_ms']:>7} {row['errors']:>7} {row['workers_peak_rss_mb']:>7}"
+            )
+    else:
+        print(
+            "\nThroughput skipped: it needs DATABASE_URL=postgres://… and wrk (apt-get install wrk)."
+        )
+    path = Path(os.environ.get("BENCH_JSON", ROOT / "var" / "bench.json"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print(f"\nWritten to {path}")
+
+
+def _cpu_model():
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
 
 
 if __name__ == "__main__":

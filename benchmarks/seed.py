@@ -3,14 +3,29 @@
 import datetime
 import random
 
-from content.factories import ArticlePageFactory, DossierPageFactory, ResourcePageFactory
-from content.models import DossierRelatedResource, ResourceKind
+from django.db import connection
+from taggit.models import Tag
+
+from content.models import (
+    ArticlePage,
+    DossierPage,
+    DossierRelatedResource,
+    ResourceKind,
+    ResourcePage,
+    ResourceTag,
+)
 from portal.site_structure import ensure_site
 from taxonomy.models import Theme
 
 from . import agenda, directory, helpdesk, search
+from .pages import add_children
 
 RNG = random.Random(2026)
+SUMMARY = (
+    "Analyse des conditions d'accueil, d'évaluation et de prise en charge des mineurs non accompagnés "
+    "par l'aide sociale à l'enfance, avec les textes applicables et la jurisprudence récente."
+)
+BODY = "<p>" + " ".join([SUMMARY] * 4) + "</p>"
 
 
 def seed_content(scale, home):
@@ -20,33 +35,69 @@ def seed_content(scale, home):
     resource_index = ResourceIndexPage.objects.get()
     themes = list(Theme.objects.all())
     kinds = list(ResourceKind.values)
+    today = datetime.date.today()
     resources = []
     for n in range(int(1600 * scale)):
-        page = ResourcePageFactory(
-            parent=resource_index,
+        page = ResourcePage(
             title=f"Ressource de référence n° {n}",
+            slug=f"ressource-de-reference-{n}",
             kind=RNG.choice(kinds),
             date=datetime.date(2010, 1, 1) + datetime.timedelta(days=RNG.randrange(16 * 365)),
+            summary=SUMMARY,
+            body=BODY,
+            last_verified=today,
         )
         page.themes.set(RNG.sample(themes, 2))
-        page.tags.set([f"mot-clé {RNG.randrange(60)}"])
         resources.append(page)
+    add_children([(resource_index, page) for page in resources])
+    tags = Tag.objects.bulk_create(
+        [Tag(name=f"mot-clé {n}", slug=f"mot-cle-{n}") for n in range(60)], ignore_conflicts=True
+    )
+    tags = list(Tag.objects.filter(slug__in=[tag.slug for tag in tags]))
+    ResourceTag.objects.bulk_create(
+        [ResourceTag(content_object_id=page.pk, tag=RNG.choice(tags)) for page in resources],
+        batch_size=1000,
+    )
     dossiers = []
     for n in range(int(30 * scale)):
-        dossier = DossierPageFactory(
-            parent=dossier_index, title=f"Dossier thématique n° {n}", featured=n < 6
+        dossier = DossierPage(
+            title=f"Dossier thématique n° {n}",
+            slug=f"dossier-thematique-{n}",
+            introduction="<p>Introduction du dossier.</p>",
+            featured=n < 6,
+            last_verified=today,
         )
         dossier.themes.set(RNG.sample(themes, 2))
-        for m in range(3):
-            ArticlePageFactory(parent=dossier, title=f"Article {n}.{m}")
-        for resource in RNG.sample(resources, 5):
-            DossierRelatedResource.objects.create(dossier=dossier, resource=resource)
         dossiers.append(dossier)
+    add_children([(dossier_index, dossier) for dossier in dossiers])
+    articles = [
+        (
+            dossier,
+            ArticlePage(
+                title=f"Article {n}.{m}",
+                slug=f"article-{n}-{m}",
+                introduction="Une question du dossier, en détail.",
+                body=[("paragraph", BODY)],
+                last_verified=today,
+            ),
+        )
+        for n, dossier in enumerate(dossiers)
+        for m in range(3)
+    ]
+    add_children(articles)
+    DossierRelatedResource.objects.bulk_create(
+        [
+            DossierRelatedResource(dossier=dossier, resource=resource, sort_order=order)
+            for dossier in dossiers
+            for order, resource in enumerate(RNG.sample(resources, 5))
+        ],
+        batch_size=1000,
+    )
     urls = [
         "/",
         "/dossiers/",
         dossiers[0].url,
-        dossiers[0].get_children().first().url,
+        articles[0][1].url,
         "/ressources/",
         "/ressources/?kind=rapport&theme=asile",
         "/ressources/?page=40",
@@ -58,7 +109,7 @@ def seed_content(scale, home):
     return urls, {
         "resources": len(resources),
         "dossiers": len(dossiers),
-        "articles": 3 * len(dossiers),
+        "articles": len(articles),
     }
 
 
@@ -72,4 +123,7 @@ def seed(scale):
         section_urls, section_counts = section(scale, home)
         urls += section_urls
         counts.update(section_counts)
+    if connection.vendor == "postgresql":  # bulk inserts leave the planner's statistics empty
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return urls, counts

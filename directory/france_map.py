@@ -183,6 +183,28 @@ def layout():
     return tiles, columns, overseas_row + 1
 
 
+class DirectoryMap:
+    """The actors per département under a filter, for the map and its table, counted at most once and
+    only when asked (the directory page caches the rendered map)."""
+
+    def __init__(self, actor_filter):
+        self.actor_filter = actor_filter
+        self._counts = None
+
+    def counts(self):
+        """[(departement, count)] in the départements' order."""
+        if self._counts is None:
+            self._counts = self.actor_filter.departement_counts()
+        return self._counts
+
+    def tiles(self):
+        """[(tile, departement, count)] for the SVG map."""
+        tiles, _, _ = layout()
+        return [
+            (tiles[departement.code], departement, count) for departement, count in self.counts()
+        ]
+
+
 def svg_size():
     _, columns, rows = layout()
     return columns * (TILE + GAP), rows * (TILE + GAP)

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from core import freshness
 from core.forms import SAVE_FAILED_STATUS, save_or_report
 from core.ratelimit import allow, client_ip
 from taxonomy.models import Departement
@@ -27,19 +28,19 @@ REPORT_THANKS = "Merci, votre signalement a été transmis au comité de rédact
 
 def index(request):
     actor_filter = ActorFilter(request.GET)
-    counts = actor_filter.departement_counts()
-    tiles, _, _ = france_map.layout()
+    directory_map = france_map.DirectoryMap(actor_filter)
     width, height = france_map.svg_size()
     context = {
         "filter": actor_filter,
         "page_obj": actor_filter.paginate(request.GET.get("page")),
         "national_actors": list(actor_filter.national_queryset()),
-        "counts": counts,
-        "map_tiles": [(tiles[d.code], d, count) for d, count in counts],
+        # Called by the template only when its cached map fragment is stale.
+        "counts": directory_map.counts,
+        "map_tiles": directory_map.tiles,
+        "map_version": freshness.version(),
         "map_width": width,
         "map_height": height,
         "map_overseas_y": france_map.overseas_label_y(),
-        "max_count": max([count for _, count in counts] or [0]),
     }
     return render(request, "directory/index.html", context)
 

@@ -6,7 +6,11 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
+        from core import freshness
+
         from . import mail  # noqa: F401  (mail registers the email delivery check)
+        from .models import SiteSettings
         from .request_id import install_record_factory
 
         install_record_factory()
+        freshness.watch(SiteSettings)  # the footer of every page

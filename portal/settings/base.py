@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    "portal.pagecache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -376,6 +377,15 @@ DIRECTORY_REPORT_RETENTION_MONTHS = env_int("DIRECTORY_REPORT_RETENTION_MONTHS",
 FEED_CACHE_SECONDS = env_int("FEED_CACHE_SECONDS", 3600)
 FEED_MAX_AGE = env_int("FEED_MAX_AGE", 300)
 AGENDA_FEED_PAST_MONTHS = env_int("AGENDA_FEED_PAST_MONTHS", 3)
+
+# The anonymous page cache (portal/pagecache.py): public pages served from the cache to visitors without a
+# session for at most PAGE_CACHE_SECONDS (0 turns it off) or until published content changes; browsers and
+# proxies may keep them PAGE_CACHE_MAX_AGE seconds. Never under these paths.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_EXCLUDED_PATHS = env_list(
+    "PAGE_CACHE_EXCLUDED_PATHS", "/admin/,/permanence/,/documents/"
+)
 
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))

@@ -1,0 +1,104 @@
+"""The anonymous page cache: public pages rendered once and served to every anonymous visitor until the
+published content changes.
+
+A visitor who carries no cookie but the CSRF one gets the page from the cache, without touching the
+database. An entry is keyed by the published-content version of `core.freshness`, so a page published,
+unpublished, moved or deleted, or a watched snippet changed, makes every cached page stale at once without
+scanning or clearing a shared cache (Redis also holds the rate-limit counters). Entries also expire after
+PAGE_CACHE_SECONDS and at midnight (pages that show "upcoming" or "today").
+
+Only what is the same for everyone is stored: a 200 answer to a GET that set no cookie, used no CSRF token
+(a form), was not marked private or no-store, outside the admin, the helpdesk and the other excluded
+paths. Browsers and a reverse proxy get an ETag and `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE` on
+those pages, and a 304 when they already hold them. The Django cache framework's own middleware is not
+used: it keys pages by every cookie the request carries (`Vary: Cookie`), and its keys do not follow
+publication.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from core import freshness
+
+# Headers of the view's answer kept with the page; those set by outer middleware (security headers, the
+# request id) are set again on each answer.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
+
+
+def _cookies_allow_cache(request):
+    """Only the CSRF cookie is shared by anonymous visitors' pages; any other cookie (a session, pending
+    messages) may make the page personal."""
+    return not (set(request.COOKIES) - {settings.CSRF_COOKIE_NAME})
+
+
+def _path_allows_cache(path):
+    return not any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+
+def _key(request):
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+    return f"portal:page:{freshness.version()}:{timezone.localdate():%Y%m%d}:{url}"
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token: a form
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def _answer(request, content, headers, etag, modified):
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_MAX_AGE}"
+    return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous visitors' public pages (placed after the session, CSRF, authentication
+    and message middleware, whose answers it must see)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (
+            settings.PAGE_CACHE_SECONDS
+            and request.method in ("GET", "HEAD")
+            and _cookies_allow_cache(request)
+            and _path_allows_cache(request.path)
+        ):
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            response = _answer(request, *cached)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method != "GET" or not _storable(request, response):
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        cached = (response.content, headers, etag, int(time.time()))
+        cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
+        response["ETag"] = etag
+        response["X-Page-Cache"] = "miss"
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        return response
