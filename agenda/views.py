@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import ics
+from .filters import EventFilter
 from .services import (
     ARCHIVES_PER_PAGE,
-    EventFilter,
     event_detail,
     month_calendar,
     parse_month,
@@ -20,7 +20,7 @@ from .services import (
 def event_list(request):
     event_filter = EventFilter(request.GET)
     if request.GET.get("view") == "month":
-        year, month = event_filter.month or _this_month()
+        year, month = event_filter.chosen_month or _this_month()
         query = event_filter.querystring_without_month()
         url = reverse("agenda:month", kwargs={"month": f"{year:04d}-{month:02d}"})
         return redirect(url + (f"?{query}" if query else ""))

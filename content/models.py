@@ -251,7 +251,7 @@ class ResourceIndexPage(SectionIndexPage):
         verbose_name = "bibliothèque de ressources"
 
     def get_context(self, request, *args, **kwargs):
-        from .services import ResourceFilter
+        from .filters import ResourceFilter
 
         context = super().get_context(request, *args, **kwargs)
         resource_filter = ResourceFilter(request.GET, parent=self)

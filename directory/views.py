@@ -10,10 +10,10 @@ from portal.forms import SAVE_FAILED_STATUS, save_or_report
 from portal.ratelimit import allow, client_ip
 
 from . import france_map
+from .filters import ActorFilter
 from .forms import ActorReportForm
 from .models import Departement
 from .services import (
-    ActorFilter,
     DepartementDirectory,
     export_json,
     iter_csv,
@@ -33,7 +33,7 @@ def index(request):
     context = {
         "filter": actor_filter,
         "page_obj": actor_filter.paginate(request.GET.get("page")),
-        "national_actors": list(actor_filter.national_queryset()),
+        "national_actors": list(actor_filter.national_results()),
         "counts": counts,
         "map_tiles": [(tiles[d.code], d, count) for d, count in counts],
         "map_width": width,
@@ -95,7 +95,7 @@ def actor(request, slug):
 
 
 def export_csv(request):
-    actors = ActorFilter(request.GET).queryset()
+    actors = ActorFilter(request.GET).results()
     response = StreamingHttpResponse(
         iter_csv(actors, request.build_absolute_uri("/")[:-1]),
         content_type="text/csv; charset=utf-8",
@@ -107,7 +107,7 @@ def export_csv(request):
 def export_json_view(request):
     actor_filter = ActorFilter(request.GET)
     body = export_json(
-        actor_filter.queryset(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
+        actor_filter.results(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
     )
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="annuaire-acteurs.json"'
