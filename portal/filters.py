@@ -37,9 +37,16 @@ class AllowListField(forms.MultipleChoiceField):
 class AllowListFilter(django_filters.MultipleChoiceFilter):
     """A MultipleChoiceFilter whose unknown values are dropped rather than failing the whole filter.
     Its choices usually come from the database: give them in the FilterSet's `__init__` with
-    `set_choices`, from rows the page lists anyway, so validating costs no query."""
+    `set_choices`, from rows the page lists anyway, so validating costs no query.
+
+    No DISTINCT unless asked (`distinct=True`): the lists filter to-many relations through subqueries,
+    or make their results distinct themselves."""
 
     field_class = AllowListField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
 
 
 class RepeatedTextField(forms.Field):
