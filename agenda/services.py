@@ -5,19 +5,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from dateutil.relativedelta import relativedelta
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
-from django.http import QueryDict
 from django.utils import timezone
 
-from taxonomy.models import Departement, Theme
-
 from .dates import format_day, format_month, month_bounds
-from .models import PARIS, Event, EventDocument, EventFormat, EventKind, EventSession
+from .models import PARIS, Event, EventDocument, EventSession
 
-SESSIONS_PER_PAGE = 20
 ARCHIVES_PER_PAGE = 20
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -39,95 +32,6 @@ def upcoming_sessions(themes=None, limit=5, now=None):
     if themes is not None:
         sessions = sessions.filter(event__in=Event.objects.filter(themes__in=themes))
     return list(sessions.for_listing().order_by("start", "pk")[:limit])
-
-
-@dataclass(frozen=True)
-class FilterChoice:
-    value: str
-    label: str
-    selected: bool
-
-
-class EventFilter:
-    """Parses the agenda's query string (`kind`, `format`, `theme`, `departement`, `month`). Every
-    filter but the month accepts several values; unknown values are dropped rather than raising, so a
-    stale or hand-edited URL (or calendar subscription) still answers."""
-
-    def __init__(self, params):
-        self.params = params
-        self.themes = list(Theme.objects.all())
-        self.departements = list(Departement.objects.in_order())
-        theme_slugs = {theme.slug for theme in self.themes}
-        codes = {departement.code for departement in self.departements}
-        self.kind = [v for v in params.getlist("kind") if v in EventKind.values]
-        self.format = [v for v in params.getlist("format") if v in EventFormat.values]
-        self.theme = [v for v in params.getlist("theme") if v in theme_slugs]
-        self.departement = [v for v in params.getlist("departement") if v in codes]
-        self.month = parse_month(params.get("month"))
-
-    @property
-    def active(self):
-        return bool(self.kind or self.format or self.theme or self.departement or self.month)
-
-    def filter_sessions(self, sessions):
-        events = Event.objects.live()
-        if self.kind:
-            events = events.filter(kind__in=self.kind)
-        if self.format:
-            events = events.filter(format__in=self.format)
-        if self.theme:
-            events = events.filter(themes__slug__in=self.theme)
-        if self.departement:
-            events = events.filter(departement__code__in=self.departement)
-        # A subquery rather than joins: an event with two matching themes is still listed once.
-        return sessions.filter(event__in=events.values("pk"))
-
-    def upcoming(self, now=None):
-        return self._in(EventSession.objects.upcoming(now))
-
-    def feed(self, now=None):
-        """What a subscribed calendar gets: upcoming sessions and those of the last
-        AGENDA_FEED_PAST_MONTHS months (a calendar keeps showing what one attended), never the whole
-        archive, which every subscriber's client would otherwise download every few minutes."""
-        since = (now or timezone.now()) - relativedelta(months=settings.AGENDA_FEED_PAST_MONTHS)
-        return self._in(EventSession.objects.upcoming(since))
-
-    def _in(self, sessions):
-        sessions = self.filter_sessions(sessions)
-        if self.month:
-            sessions = sessions.between(*month_bounds(*self.month, PARIS))
-        return sessions.for_listing().order_by("start", "pk")
-
-    def paginate(self, page_number):
-        return Paginator(self.upcoming(), SESSIONS_PER_PAGE).get_page(page_number)
-
-    def kind_choices(self):
-        return [FilterChoice(v, label, v in self.kind) for v, label in EventKind.choices]
-
-    def format_choices(self):
-        return [FilterChoice(v, label, v in self.format) for v, label in EventFormat.choices]
-
-    def theme_choices(self):
-        return [FilterChoice(t.slug, t.name, t.slug in self.theme) for t in self.themes]
-
-    def departement_choices(self):
-        return [FilterChoice(d.code, str(d), d.code in self.departement) for d in self.departements]
-
-    @property
-    def month_value(self):
-        return f"{self.month[0]:04d}-{self.month[1]:02d}" if self.month else ""
-
-    def querystring(self, with_month=True):
-        """The recognised filters only, so links never carry junk forward."""
-        query = QueryDict(mutable=True)
-        for key in ("kind", "format", "theme", "departement"):
-            query.setlist(key, getattr(self, key))
-        if with_month and self.month:
-            query["month"] = self.month_value
-        return query.urlencode()
-
-    def querystring_without_month(self):
-        return self.querystring(with_month=False)
 
 
 @dataclass
@@ -192,8 +96,9 @@ def month_calendar(year, month, event_filter=None, today=None):
     """A Monday-first grid of the local month; each session is placed on every local day it covers
     (past ones too: the grid is a calendar, not the upcoming list). One query plus the themes'."""
     start, end = month_bounds(year, month, PARIS)
-    sessions = EventSession.objects.between(start, end)
-    sessions = event_filter.filter_sessions(sessions) if event_filter else sessions.live()
+    sessions = EventSession.objects.between(start, end).live()
+    if event_filter is not None:
+        sessions = event_filter.filter_queryset(sessions, without=("month",))
     sessions = list(sessions.for_listing().order_by("start", "pk"))
     today = today or timezone.localdate()
     by_day = {}

@@ -9,9 +9,9 @@ from django.utils import timezone
 from core.freshness import cached_until_published
 
 from . import ics
+from .filters import EventFilter
 from .services import (
     ARCHIVES_PER_PAGE,
-    EventFilter,
     event_detail,
     month_calendar,
     parse_month,
@@ -23,7 +23,7 @@ from .structured_data import event_schema_org
 def event_list(request):
     event_filter = EventFilter(request.GET)
     if request.GET.get("view") == "month":
-        year, month = event_filter.month or _this_month()
+        year, month = event_filter.chosen_month or _this_month()
         query = event_filter.querystring_without_month()
         url = reverse("agenda:month", kwargs={"month": f"{year:04d}-{month:02d}"})
         return redirect(url + (f"?{query}" if query else ""))

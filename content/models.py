@@ -21,7 +21,7 @@ from .pages import (  # noqa: F401  (the app's models, re-exported for `content.
     ResourceTag,
     ReviewableMixin,
 )
-from .services import ResourceFilter, dossiers_by_theme
+from .services import dossiers_by_theme
 
 
 class SectionIndexPage(Page):
@@ -60,6 +60,8 @@ class ResourceIndexPage(SectionIndexPage):
         verbose_name = "bibliothèque de ressources"
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import ResourceFilter
+
         context = super().get_context(request, *args, **kwargs)
         resource_filter = ResourceFilter(request.GET, parent=self)
         context["filter"] = resource_filter

@@ -12,9 +12,9 @@ from core.ratelimit import allow, client_ip
 from taxonomy.models import Departement
 
 from . import france_map
+from .filters import ActorFilter
 from .forms import ActorReportForm
 from .services import (
-    ActorFilter,
     DepartementDirectory,
     export_json,
     iter_csv,
@@ -33,7 +33,7 @@ def index(request):
     context = {
         "filter": actor_filter,
         "page_obj": actor_filter.paginate(request.GET.get("page")),
-        "national_actors": list(actor_filter.national_queryset()),
+        "national_actors": list(actor_filter.national_results()),
         # Called by the template only when its cached map fragment is stale.
         "counts": directory_map.counts,
         "map_tiles": directory_map.tiles,
@@ -96,7 +96,7 @@ def actor(request, slug):
 
 
 def export_csv(request):
-    actors = ActorFilter(request.GET).queryset()
+    actors = ActorFilter(request.GET).results()
     response = StreamingHttpResponse(
         iter_csv(actors, request.build_absolute_uri("/")[:-1]),
         content_type="text/csv; charset=utf-8",
@@ -108,7 +108,7 @@ def export_csv(request):
 def export_json_view(request):
     actor_filter = ActorFilter(request.GET)
     body = export_json(
-        actor_filter.queryset(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
+        actor_filter.results(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
     )
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="annuaire-acteurs.json"'

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from core.spreadsheet import neutralise_formula
 
 from . import services
+from .filters import QueueFilter
 from .forms import (
     AnswerForm,
     AssignForm,
@@ -27,7 +28,6 @@ from .forms import (
     FaqSheetForm,
     MergeForm,
     NoteForm,
-    QueueFilterForm,
     RequesterForm,
     StatusForm,
 )
@@ -52,18 +52,14 @@ class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        jurist_choices = [(u.pk, u.get_full_name() or u.get_username()) for u in services.jurists()]
-        form = QueueFilterForm(self.request.GET, jurist_choices=jurist_choices)
-        filters = form.cleaned_or_default()
         today = timezone.localdate()
-        tickets, counts, facets = services.queue(filters, self.request.user, today=today)
-        form.show_counts(facets)
+        queue_filter = QueueFilter(self.request.GET, request=self.request, today=today)
+        tickets, counts, facets = services.queue(queue_filter)
+        queue_filter.show_counts(facets)
         page = Paginator(tickets, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(
             {
-                "filter_form": form,
+                "filter_form": queue_filter.form,
                 "page_obj": page,
                 "tickets": page.object_list,
                 "today": today,
@@ -73,7 +69,7 @@ class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 "total": sum(counts.values()),
                 # of the filtered tickets, as the page says ("pour ces filtres")
                 "overdue_count": tickets.overdue(today).count(),
-                "querystring": query.urlencode(),
+                "querystring": queue_filter.querystring(),
             }
         )
         return context

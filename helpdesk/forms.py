@@ -1,4 +1,4 @@
-"""Forms of the helpdesk: the public request and reply, the jurists' actions and the queue filters."""
+"""Forms of the helpdesk: the public request and reply and the jurists' actions."""
 
 from django import forms
 from django.conf import settings
@@ -267,73 +267,3 @@ class DossiersForm(forms.Form):
 
 class RequesterForm(forms.Form):
     email = forms.EmailField(label="Adresse électronique du demandeur")
-
-
-# --- Queue filters: an allow-list (ages in services.AGE_FILTERS), never free lookups -------------------------------------------------
-
-SORTS = {
-    "attente": "Les plus anciennes sans réponse d'abord",
-    "recues": "Reçues le plus récemment",
-    "echeance": "Échéance la plus proche",
-    "activite": "Dernière activité",
-}
-
-
-class QueueFilterForm(forms.Form):
-    """Every value the queue accepts is listed here; anything else is dropped, so no `__` lookup or
-    unknown field can reach the ORM."""
-
-    status = forms.ChoiceField(
-        label="Statut",
-        choices=[("", "Tous sauf clos"), ("tous", "Tous")] + Status.choices,
-        required=False,
-    )
-    topic = forms.ModelChoiceField(
-        label="Sujet",
-        queryset=Topic.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label="Tous",
-    )
-    departement = forms.ModelChoiceField(
-        label="Département",
-        queryset=Departement.objects.in_order(),
-        required=False,
-        to_field_name="code",
-        empty_label="Tous",
-    )
-    assignee = forms.ChoiceField(label="Juriste", required=False)
-    age = forms.ChoiceField(
-        label="Ancienneté",
-        choices=[("", "Toutes")] + [(k, v[0]) for k, v in services.AGE_FILTERS.items()],
-        required=False,
-    )
-    sort = forms.ChoiceField(label="Ordre", choices=list(SORTS.items()), required=False)
-
-    def __init__(self, *args, jurist_choices=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [
-            ("", "Tous"),
-            ("moi", "Moi"),
-            ("aucun", "Non attribuées"),
-        ] + [(str(pk), name) for pk, name in jurist_choices]
-
-    def show_counts(self, facets):
-        """Add the number of listed tickets to each topic, département and jurist choice."""
-        topics = facets.get("topic", {})
-        departements = facets.get("departement", {})
-        assignees = facets.get("assignee", {})
-        self.fields["topic"].label_from_instance = lambda t: f"{t.name} ({topics.get(t.pk, 0)})"
-        self.fields["departement"].label_from_instance = lambda d: (
-            f"{d} ({departements.get(d.pk, 0)})"
-        )
-        self.fields["assignee"].choices = [
-            (value, f"{label} ({assignees.get(int(value), 0)})" if value.isdigit() else label)
-            for value, label in self.fields["assignee"].choices
-        ]
-
-    def cleaned_or_default(self):
-        """The valid values; each invalid one is ignored rather than failing the page."""
-        if self.is_valid():
-            return self.cleaned_data
-        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}

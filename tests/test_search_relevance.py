@@ -1,12 +1,17 @@
 """Relevance: what a professional types, and what must come first (in the top 3) on every backend.
 
-The corpus is `search/tests/corpus.py` (demo-like, plus the glossary installed by migration)."""
-
-import pytest
+The corpus is `search/tests/corpus.py` (demo-like, plus the glossary installed by migration), built
+once per backend (`indexed_corpus`)."""
 
 from search.backends.base import SearchRequest
-from search.tests import corpus
-from search.tests.fixtures import _fresh_cache, elasticsearch_server, search_service  # noqa: F401
+from search.tests.fixtures import (  # noqa: F401
+    _fresh_cache,
+    corpus_items,
+    corpus_service,
+    elasticsearch_server,
+    indexed_corpus,
+)
+from search.tests.helpers import key
 
 CASES = [
     ("APT", "apt"),
@@ -37,21 +42,12 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def corpus_items(search_service, home):  # noqa: F811 (fixture imported above)
-    items = corpus.build()
-    search_service.rebuild()
-    return items
-
-
-def test_expected_documents_come_in_the_top_three(search_service, corpus_items):  # noqa: F811
+def test_expected_documents_come_in_the_top_three(corpus_service, corpus_items):  # noqa: F811
     failures = []
     for raw, expected in CASES:
-        obj = corpus_items[expected]
-        key = f"{obj._meta.label_lower}:{obj.pk}"
-        hits = search_service.search(
-            SearchRequest(query=search_service.parse(raw), per_page=3)
+        hits = corpus_service.search(
+            SearchRequest(query=corpus_service.parse(raw), per_page=3)
         ).hits
-        if key not in [hit.key for hit in hits]:
+        if key(corpus_items[expected]) not in [hit.key for hit in hits]:
             failures.append(f"{raw!r}: expected {expected}, got {[hit.title for hit in hits]}")
     assert not failures, "\n".join(failures)

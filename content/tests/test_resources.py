@@ -63,6 +63,10 @@ def titles(response):
         ("?kind=rapport&theme=asile&year=2024", ["Rapport asile 2024"]),
         ("?kind=etude&theme=sante", []),
         (
+            "?kind=rapport&kind=inconnu&year=2024&year=1990",
+            ["Rapport santé 2024", "Rapport asile 2024"],
+        ),
+        (
             "?kind=inconnu&theme=pas-un-theme&year=abc&year=99999&year=%C2%B2&year=%D9%A2%D9%A0%D9%A2%D9%A4",
             [
                 "Rapport santé 2024",
@@ -90,6 +94,9 @@ def test_filter_state_is_shown_checked_and_pagination_keeps_it(client, resource_
     assert "?kind=rapport&amp;page=1" in body
     assert client.get("/ressources/?page=9999").status_code == 200
     assert client.get("/ressources/?page=abc").status_code == 200
+    # Links carry only the values in force, never an unknown one.
+    body = client.get("/ressources/?kind=rapport&kind=zzz&year=%C2%B2&bogus=1").content.decode()
+    assert '<a href="?kind=rapport&amp;page=2" rel="next">' in body
 
 
 def test_unpublished_resources_are_not_listed(client, resource_index):

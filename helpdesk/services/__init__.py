@@ -56,7 +56,7 @@ from .tokens import (
     ticket_for_access,
     ticket_for_token,
 )
-from .worklist import AGE_FILTERS, queue
+from .worklist import queue
 
 __all__ = [
     "is_jurist",
@@ -113,6 +113,5 @@ __all__ = [
     "requester_tickets",
     "retention_cutoff",
     "scrub",
-    "AGE_FILTERS",
     "queue",
 ]

@@ -1,1 +1,9 @@
-from .fixtures import _fresh_cache, database_service, elasticsearch_server, search_service  # noqa: F401
+from .fixtures import (  # noqa: F401
+    _fresh_cache,
+    corpus_items,
+    corpus_service,
+    database_service,
+    elasticsearch_server,
+    indexed_corpus,
+    search_service,
+)

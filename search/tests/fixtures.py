@@ -7,6 +7,7 @@ import re
 import uuid
 
 import pytest
+from django.db import transaction
 from elastic_transport import Urllib3HttpNode
 
 from search import services
@@ -71,7 +72,10 @@ def make_service(kind, request):
     return SearchService(DatabaseBackend(), engine)
 
 
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+BACKENDS = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+@pytest.fixture(params=BACKENDS)
 def search_service(request, db):
     """The service under test, installed as the portal's service for the duration of the test."""
     service = make_service(request.param, request)
@@ -80,6 +84,43 @@ def search_service(request, db):
     if service.engine is not None:
         service.engine.drop()
     services.reset_service()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def indexed_corpus(request, django_db_setup, django_db_blocker):
+    """(service, items): `corpus.build()` indexed by each backend once per test module, for tests that
+    only read it (a test that writes uses `search_service` and builds its own). Built inside a
+    transaction that is rolled back at the end of the module, as Django's TestCase.setUpTestData does:
+    each test runs in a savepoint within it, so nothing it writes outlives it."""
+    from portal.site_structure import ensure_site
+
+    from . import corpus
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_site()
+        service = make_service(request.param, request)
+        try:
+            items = corpus.build()
+            service.rebuild()
+            yield service, items
+        finally:
+            if service.engine is not None:
+                service.engine.drop()
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def corpus_service(indexed_corpus, db):
+    """The service of `indexed_corpus`, installed as the portal's service for the duration of the test."""
+    service, _ = indexed_corpus
+    services._service = service
+    yield service
+    services.reset_service()
+
+
+@pytest.fixture
+def corpus_items(indexed_corpus):
+    return indexed_corpus[1]
 
 
 @pytest.fixture
