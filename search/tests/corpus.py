@@ -163,3 +163,122 @@ def build():
         actor.save()
         items[name] = actor
     return items
+
+
+# The relevance set's own additions (tests/test_search_relevance.py), kept out of `build` so that the
+# contract suite's counts stay as they are: tags, département and region names, legal references typed
+# in several ways, a directory flooding a common acronym, and web addresses in a summary.
+TAGS = {
+    "evaluation": ["tests osseux", "visa biométrique"],
+    "jeune_majeur": ["sortie de l'ASE"],
+    "scolarisation": ["DELF", "CIO"],
+    "cle": ["péréquation"],
+}
+
+EXTRA_RESOURCES = {
+    "casf": (
+        "Code de l'action sociale et des familles : l'accueil provisoire d'urgence",
+        "texte-juridique",
+        datetime.date(2016, 3, 14),
+        "evaluation-minorite",
+        [],
+        "CASF, art. L. 221-2-4 : le président du conseil départemental met à l'abri et évalue.",
+    ),
+    "decret_2019": (
+        "Décret relatif aux modalités d'évaluation des mineurs",
+        "texte-juridique",
+        datetime.date(2019, 1, 30),
+        "evaluation-minorite",
+        [],
+        "Décret n° 2019-57 : le fichier d'appui à l'évaluation, codifié au R221-11 du CASF.",
+    ),
+    "activite_2019": (
+        "Rapport d'activité 2019 de la mission nationale",
+        "rapport",
+        datetime.date(2020, 6, 1),
+        "repartition-nationale",
+        [],
+        "En 2019, 57 départements ont transmis leurs chiffres ; 2 000 jeunes orientés vers 57 villes.",
+    ),
+    "schema_13": (
+        "Schéma départemental de prévention et de protection de l'enfance",
+        "rapport",
+        datetime.date(2022, 4, 1),
+        "protection-enfance",
+        ["13"],
+        "Orientations pour l'accueil des jeunes confiés (texte intégral : https://www.example.org/"
+        "schema-2022.pdf, annexes sur www.example.org/annexes).",
+    ),
+}
+
+EXTRA_DOSSIERS = {
+    "qui_fait_quoi": (
+        "Protection de l'enfance : qui fait quoi",
+        "protection-enfance",
+        "Accueil, placement et suivi : les missions de l'ASE et du juge des enfants.",
+    ),
+}
+
+EXTRA_ACTORS = {
+    "maore": (
+        "Association Mlezi Maore",
+        "hebergement",
+        ["976"],
+        "Hébergement et accompagnement éducatif des jeunes isolés.",
+    ),
+}
+
+# One « Conseil départemental – ASE » per département, as in the demo directory.
+ASE_DEPARTEMENTS = ["75", "77", "78", "91", "92", "93", "94", "95", "13", "69", "33", "59"]
+
+
+def build_extended():
+    """`build`, plus the relevance set's additions; returns {name: object}."""
+    from agenda.factories import EventFactory
+
+    items = build()
+    codes = {"13", "34", "976", *ASE_DEPARTEMENTS}
+    departements = {d.code: d for d in Departement.objects.filter(code__in=codes)}
+    themes = {t.slug: t for t in Theme.objects.all()}
+    for name, tags in TAGS.items():
+        items[name].tags.add(*tags)
+        items[name].save()
+    dossier_index = DossierIndexPage.objects.get()
+    for name, (title, theme, intro) in EXTRA_DOSSIERS.items():
+        dossier = DossierPageFactory(
+            parent=dossier_index, title=title, introduction=f"<p>{intro}</p>"
+        )
+        dossier.themes.set([themes[theme]])
+        dossier.save()
+        items[name] = dossier
+    resource_index = ResourceIndexPage.objects.get()
+    for name, (title, kind, date, theme, codes, summary) in EXTRA_RESOURCES.items():
+        resource = ResourcePageFactory(
+            parent=resource_index, title=title, kind=kind, date=date, summary=summary
+        )
+        resource.themes.set([themes[theme]])
+        resource.departements.set([departements[c] for c in codes])
+        resource.save()
+        items[name] = resource
+    for name, (title, kind, codes, description) in EXTRA_ACTORS.items():
+        actor = ActorFactory(name=title, kind=kind, description=description, city="")
+        actor.departements.set([departements[c] for c in codes])
+        actor.save()
+        items[name] = actor
+    for code in ASE_DEPARTEMENTS:
+        actor = ActorFactory(
+            name=f"Conseil départemental – Aide sociale à l'enfance ({departements[code].name})",
+            kind="departement-ase",
+            description="Accueil provisoire d'urgence, évaluation, placement et suivi des mineurs "
+            "confiés à l'ASE.",
+        )
+        actor.departements.set([departements[code]])
+        actor.save()
+    items["journee_34"] = EventFactory(
+        title="Journée d'étude : l'accueil des jeunes exilés",
+        summary="Rencontre des équipes éducatives et des juristes.",
+        departement=departements["34"],
+        city="Montpellier",
+        postcode="34000",
+    )
+    return items
