@@ -49,8 +49,8 @@ class SearchDocument:
     themes: list = field(default_factory=list)  # theme slugs
     departements: list = field(default_factory=list)  # département codes
     suggest: list = field(default_factory=list)  # extra completion inputs (acronyms…)
-    # Searched but not shown: tags, the names of the départements and regions, and the legal references
-    # of the text in their canonical form (« L. 221-2-4 » -> « 221x2x4 », see search.text.references).
+    # Searched but not shown: tags and the names of the départements and regions. (Both backends add the
+    # legal references of the text in their canonical form, see search.text.references.)
     keywords: list = field(default_factory=list)
     weight: float = WEIGHT_DEFAULT
 
@@ -132,7 +132,7 @@ class Indexable:
         body = text.without_urls(" ".join(part for part in body if part))
         departements = sorted(set(departements), key=lambda d: d.code)
         places = [d.name for d in departements] + sorted({d.region for d in departements})
-        keywords = [t.name for t in tags] + places + text.references(f"{title} {summary} {body}")
+        keywords = [t.name for t in tags] + places
         return SearchDocument(
             key=key_for(obj),
             kind=self.kind,

@@ -29,9 +29,11 @@ CHUNK_SIZE = 200
 MAX_PAGE = 500
 MAX_FILTER_VALUES = 20
 # Relevance order is reordered over its first DIVERSITY_WINDOW results so that, among the first
-# DIVERSITY_TOP, no kind takes more than every other place while other kinds wait (see `diversify`).
+# DIVERSITY_TOP, no kind takes more than every other place, nor more than DIVERSITY_MAX_PER_KIND places,
+# while other kinds wait (see `diversify`).
 DIVERSITY_WINDOW = 40
 DIVERSITY_TOP = 10
+DIVERSITY_MAX_PER_KIND = 3
 
 
 class SearchService:
@@ -191,14 +193,14 @@ class SearchService:
         return text.parse(raw, vocabulary=self.database.correct)
 
 
-def diversify(hits, top=DIVERSITY_TOP):
+def diversify(hits, top=DIVERSITY_TOP, per_kind=DIVERSITY_MAX_PER_KIND):
     """The same hits, reordered so that one kind does not flood the first ones: at place p (from 1) of
-    the first `top`, a kind may already hold at most half of the p places (rounded up), unless no other
-    kind is left. « ASE » gives a directory entry, then the best dossier, then an entry… instead of
-    every département's entry before any dossier. Otherwise the order is kept."""
+    the first `top`, a kind may hold at most half of the p places (rounded up) and at most `per_kind`,
+    unless no other kind is left. « ASE » gives a directory entry, then the best dossier, then an entry…
+    instead of every département's entry before any dossier. Otherwise the order is kept."""
     remaining, ordered, counts = list(hits), [], {}
     while remaining and len(ordered) < top:
-        cap = math.ceil((len(ordered) + 1) / 2)
+        cap = min(math.ceil((len(ordered) + 1) / 2), per_kind)
         hit = next((h for h in remaining if counts.get(h.kind, 0) < cap), remaining[0])
         remaining.remove(hit)
         ordered.append(hit)

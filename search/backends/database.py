@@ -34,9 +34,18 @@ def entry_fields(document):
         "date": document.date,
         "summary": document.summary,
         "body": document.body,
-        "title_terms": text.stem_text(document.title),
+        # A reference in the title is a title match: « CASF, article L.221-2-4 » for « L221-2-4 ».
+        "title_terms": text.stem_text(" ".join([document.title, *text.references(document.title)])),
         "terms": text.stem_text(
-            " ".join([title_and_summary, document.body, *document.suggest, *document.keywords])
+            " ".join(
+                [
+                    title_and_summary,
+                    document.body,
+                    *document.suggest,
+                    *document.keywords,
+                    *text.references(f"{title_and_summary} {document.body}"),
+                ]
+            )
         ),
         "suggest": "\n".join(text.suggest_inputs(document.title, document.suggest)),
         "weight": document.weight,

@@ -41,6 +41,7 @@ SUMMARY_BOOST = 2
 KEYWORDS_BOOST = 2
 TEXT_FIELDS = [
     f"title^{TITLE_BOOST}",
+    f"title_references^{TITLE_BOOST}",
     f"summary^{SUMMARY_BOOST}",
     "body",
     f"keywords^{KEYWORDS_BOOST}",
@@ -81,7 +82,10 @@ class SearchDoc(Document):
     title = Text(analyzer=FRENCH)
     summary = Text(analyzer=FRENCH)
     body = Text(analyzer=FRENCH)
+    # Tags, départements and regions by name, and the legal references of the text in canonical form.
     keywords = Text(analyzer=FRENCH, multi=True)
+    # The title's legal references in canonical form (search.text.references): they count as the title.
+    title_references = Text(analyzer=FRENCH, multi=True)
     weight = Float()
     url = Keyword(index=False)
     date = Date()
@@ -110,7 +114,9 @@ def to_source(document):
         "year": str(document.year) if document.year else None,
         "themes": document.themes,
         "departements": document.departements,
-        "keywords": document.keywords,
+        "keywords": document.keywords
+        + text.references(f"{document.title} {document.summary} {document.body}"),
+        "title_references": text.references(document.title),
         "weight": document.weight,
         "suggest": {"input": text.suggest_inputs(document.title, document.suggest)},
     }

@@ -71,8 +71,9 @@ def hits(*kinds):
     return [Hit(f"k:{n}", "", "", kind, None, "") for n, kind in enumerate(kinds)]
 
 
-def test_diversify_caps_a_kind_to_half_of_the_first_places_while_others_wait():
+def test_diversify_caps_a_kind_while_others_wait():
     ordered = diversify(hits("acteur", "acteur", "acteur", "acteur", "dossier", "ressource"))
+    # At most half of the places so far: the best dossier comes second.
     assert [h.kind for h in ordered] == [
         "acteur",
         "dossier",
@@ -81,7 +82,19 @@ def test_diversify_caps_a_kind_to_half_of_the_first_places_while_others_wait():
         "acteur",
         "acteur",
     ]
-    alone = hits("acteur", "acteur", "acteur")
+    # At most three of a kind among the first ten while another kind waits.
+    two_kinds = diversify(hits(*["acteur"] * 4, *["ressource"] * 4, "lexique", "dossier"))
+    assert [h.kind for h in two_kinds][:8] == [
+        "acteur",
+        "ressource",
+        "acteur",
+        "ressource",
+        "acteur",
+        "ressource",
+        "lexique",
+        "dossier",
+    ]
+    alone = hits("acteur", "acteur", "acteur", "acteur")
     assert diversify(alone) == alone
     assert [h.key for h in diversify(hits("a", "a", "a", "b"), top=1)] == [
         "k:0",
@@ -124,14 +137,8 @@ def test_documents_carry_their_tags_places_references_and_weight(resource_index,
     resource.departements.set(places)  # the model through the relation: wherever it lives
     resource.save()
     found = for_model(resource).to_document(resource)
-    # Tags, then départements and regions by name, then the references of the text.
-    assert found.keywords == [
-        "tests osseux",
-        "Seine-Saint-Denis",
-        "Mayotte",
-        "Île-de-France",
-        "221x2x4",
-    ]
+    # Tags, then départements and regions by name.
+    assert found.keywords == ["tests osseux", "Seine-Saint-Denis", "Mayotte", "Île-de-France"]
     assert "legifrance" not in found.summary and found.summary.endswith("voir en entier.")
     assert found.weight == 1.5
     report = ResourcePageFactory(parent=resource_index, kind="rapport")
@@ -140,3 +147,16 @@ def test_documents_carry_their_tags_places_references_and_weight(resource_index,
     assert for_model(actor).to_document(actor).weight == 0.8
     dossier = DossierPageFactory(parent=dossier_index)
     assert for_model(dossier).to_document(dossier).weight == 1.5
+
+
+def test_a_reference_in_the_title_counts_as_a_title_match(search_service):
+    search_service.index(
+        [
+            document("test.item:1", "CASF, article L.221-2-4 : mise à l'abri"),
+            *(
+                document(f"test.item:{n}", "Dossier", "dossier", 1.5, body="Voir l'art. L 221-2-4.")
+                for n in (2, 3, 4)
+            ),
+        ]
+    )
+    assert [hit.key for hit in search(search_service, "L. 221-2-4").hits][0] == "test.item:1"
