@@ -18,11 +18,21 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils.html import strip_tags
 
+from . import text
+
 logger = logging.getLogger(__name__)
 
 PDF_MAX_PAGES = 80
 PDF_MAX_CHARS = 200_000
 REGISTRY = {}
+
+# How much a match counts, by what kind of document it is in: for the same words, the portal's own dossiers
+# and the texts that state the law come before a directory entry (see `Indexable.weight`).
+WEIGHT_REFERENCE = 1.5
+WEIGHT_DEFAULT = 1.0
+WEIGHT_DIRECTORY = 0.8
+# A glossary entry is a short definition naming its synonyms: it must not outrank the content that uses them.
+WEIGHT_DEFINITION = 0.5
 
 
 @dataclass
@@ -39,6 +49,10 @@ class SearchDocument:
     themes: list = field(default_factory=list)  # theme slugs
     departements: list = field(default_factory=list)  # département codes
     suggest: list = field(default_factory=list)  # extra completion inputs (acronyms…)
+    # Searched but not shown: tags and the names of the départements and regions. (Both backends add the
+    # legal references of the text in their canonical form, see search.text.references.)
+    keywords: list = field(default_factory=list)
+    weight: float = WEIGHT_DEFAULT
 
     @property
     def year(self):
@@ -83,6 +97,10 @@ class Indexable:
     model = ""
     kind = ""
     label = ""
+    weight = WEIGHT_DEFAULT
+
+    def weight_of(self, obj):
+        return self.weight
 
     def model_class(self):
         return apps.get_model(self.model)
@@ -97,8 +115,24 @@ class Indexable:
         return obj.url
 
     def document(
-        self, obj, *, title, body=(), summary="", date=None, themes=(), departements=(), suggest=()
+        self,
+        obj,
+        *,
+        title,
+        body=(),
+        summary="",
+        date=None,
+        themes=(),
+        departements=(),
+        suggest=(),
+        tags=(),
     ):
+        # Web addresses are dropped from what is shown and highlighted: they make unreadable snippets.
+        summary = text.without_urls(summary)
+        body = text.without_urls(" ".join(part for part in body if part))
+        departements = sorted(set(departements), key=lambda d: d.code)
+        places = [d.name for d in departements] + sorted({d.region for d in departements})
+        keywords = [t.name for t in tags] + places
         return SearchDocument(
             key=key_for(obj),
             kind=self.kind,
@@ -106,10 +140,12 @@ class Indexable:
             url=self.url(obj) or "",
             date=date,
             summary=summary,
-            body=" ".join(part for part in body if part),
+            body=body,
             themes=sorted({t.slug for t in themes}),
-            departements=sorted({d.code for d in departements}),
+            departements=[d.code for d in departements],
             suggest=list(suggest),
+            keywords=list(dict.fromkeys(k for k in keywords if k)),
+            weight=self.weight_of(obj),
         )
 
 
@@ -154,7 +190,8 @@ class DossierIndexable(PageIndexable):
     model = "content.DossierPage"
     kind = "dossier"
     label = "Dossier"
-    related = ("themes",)
+    related = ("themes", "tags")
+    weight = WEIGHT_REFERENCE
 
     def to_document(self, obj):
         return self.document(
@@ -164,6 +201,7 @@ class DossierIndexable(PageIndexable):
             body=[stream_text(obj.key_points), stream_text(obj.body)],
             date=obj.last_verified,
             themes=obj.themes.all(),
+            tags=obj.tags.all(),
         )
 
 
@@ -172,6 +210,7 @@ class ArticleIndexable(PageIndexable):
     model = "content.ArticlePage"
     kind = "article"
     label = "Article"
+    weight = WEIGHT_REFERENCE
 
     def to_document(self, obj):
         return self.document(
@@ -188,7 +227,12 @@ class ResourceIndexable(PageIndexable):
     model = "content.ResourcePage"
     kind = "ressource"
     label = "Ressource"
-    related = ("themes", "departements", "document")
+    related = ("themes", "departements", "document", "tags")
+
+    def weight_of(self, obj):
+        from content.models import LEGAL_KINDS
+
+        return WEIGHT_REFERENCE if obj.kind in LEGAL_KINDS else WEIGHT_DEFAULT
 
     def to_document(self, obj):
         return self.document(
@@ -199,6 +243,7 @@ class ResourceIndexable(PageIndexable):
             date=obj.date,
             themes=obj.themes.all(),
             departements=obj.departements.all(),
+            tags=obj.tags.all(),
         )
 
 
@@ -207,6 +252,7 @@ class ActorIndexable(Indexable):
     model = "directory.Actor"
     kind = "acteur"
     label = "Acteur"
+    weight = WEIGHT_DIRECTORY
 
     def public_queryset(self):
         return (
@@ -235,6 +281,7 @@ class GlossaryIndexable(Indexable):
     model = "content.GlossaryEntry"
     kind = "lexique"
     label = "Lexique"
+    weight = WEIGHT_DEFINITION
 
     def public_queryset(self):
         return self.model_class().objects.prefetch_related("themes")

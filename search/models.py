@@ -23,6 +23,8 @@ class IndexEntry(models.Model):
     terms = models.TextField(blank=True)
     # Folded title and completion inputs, one per line, for suggestions as you type.
     suggest = models.TextField(blank=True)
+    # How much a match in this entry counts (search.indexables: dossiers and legal texts above actors).
+    weight = models.FloatField(default=1.0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

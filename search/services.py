@@ -11,7 +11,7 @@ after a failure (as a task), from `manage.py search_catch_up`, and a full rebuil
 import logging
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import transaction
@@ -29,6 +29,12 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 200
 MAX_PAGE = 500
 MAX_FILTER_VALUES = 20
+# Relevance order is reordered over its first DIVERSITY_WINDOW results so that, among the first
+# DIVERSITY_TOP, no kind takes more than every other place, nor more than DIVERSITY_MAX_PER_KIND places,
+# while other kinds wait (see `diversify`).
+DIVERSITY_WINDOW = 40
+DIVERSITY_TOP = 10
+DIVERSITY_MAX_PER_KIND = 3
 
 
 class SearchService:
@@ -147,6 +153,27 @@ class SearchService:
     # Reading
 
     def search(self, request):
+        """Documents matching every clause; if there are none, those matching most of the clauses (at
+        least half of them, the most first: `response.partial`, and `request.min_clauses` is set)."""
+        response = self._diversified_search(request)
+        clauses = len(request.query.clauses) if request.query else 0
+        if not response.count and not request.min_clauses and clauses > 1:
+            request.min_clauses = math.ceil(clauses / 2)
+            response = self._diversified_search(request)
+        response.partial = 0 < request.min_clauses < clauses
+        return response
+
+    def _diversified_search(self, request):
+        if request.sort != "relevance" or not request.query or request.offset >= DIVERSITY_WINDOW:
+            return self._backend_search(request)
+        end = request.offset + request.per_page
+        window = replace(request, page=1, per_page=max(DIVERSITY_WINDOW, end))
+        response = self._backend_search(window)
+        hits = diversify(response.hits[:DIVERSITY_WINDOW]) + response.hits[DIVERSITY_WINDOW:]
+        response.hits = hits[request.offset : end]
+        return response
+
+    def _backend_search(self, request):
         response = self._with_engine("search", self.engine.search, request) if self.engine else None
         if response is None:
             response = self.database.search(request)
@@ -163,6 +190,21 @@ class SearchService:
 
     def parse(self, raw):
         return text.parse(raw, vocabulary=self.database.correct)
+
+
+def diversify(hits, top=DIVERSITY_TOP, per_kind=DIVERSITY_MAX_PER_KIND):
+    """The same hits, reordered so that one kind does not flood the first ones: at place p (from 1) of
+    the first `top`, a kind may hold at most half of the p places (rounded up) and at most `per_kind`,
+    unless no other kind is left. « ASE » gives a directory entry, then the best dossier, then an entry…
+    instead of every département's entry before any dossier. Otherwise the order is kept."""
+    remaining, ordered, counts = list(hits), [], {}
+    while remaining and len(ordered) < top:
+        cap = min(math.ceil((len(ordered) + 1) / 2), per_kind)
+        hit = next((h for h in remaining if counts.get(h.kind, 0) < cap), remaining[0])
+        remaining.remove(hit)
+        ordered.append(hit)
+        counts[hit.kind] = counts.get(hit.kind, 0) + 1
+    return ordered + remaining
 
 
 _service = None
@@ -375,6 +417,10 @@ class SearchResults:
         return self.response.degraded
 
     @property
+    def partial(self):
+        return self.response.partial
+
+    @property
     def searched(self):
         return bool(self.query) or any(self.request.filters.values())
 
@@ -385,6 +431,7 @@ class SearchResults:
             "page": self.request.page,
             "num_pages": self.page_obj.num_pages,
             "did_you_mean": self.did_you_mean,
+            "partial": self.partial,
             "results": [
                 {
                     "title": hit.title,

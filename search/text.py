@@ -11,6 +11,8 @@ gets the same answer from Elasticsearch and from the database:
 - glossary acronyms and synonyms expand a term into alternatives (MIE -> MNA, APT -> « autorisation
   provisoire de travail »), read from `content.GlossaryEntry` and cached;
 - text in double quotes is a phrase (words in that order);
+- a legal reference, however it is typed (« L221-2-4 », « L. 221-2-4 », « article 221-2-4 », « décret
+  n° 2023-1240 »), is one word made of its numbers (`references`), which documents carry too;
 - a word of 6 letters or more that the index does not know is corrected to the closest known word.
 
 The parser never raises: quotes, stars, brackets, backslashes and boolean words are plain text here.
@@ -33,6 +35,18 @@ SYNONYMS_CACHE_KEY = "search:synonyms:v1"
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _PHRASE_RE = re.compile(r'"([^"]*)"')
+# On folded text: an article or decree number, with what may introduce it (« article », « art. », « décret
+# n° », the code's letter L, R or D). Numbers joined by hyphens always form a reference; a lone number only
+# after a letter or « article » (« L. 375 », « article 375 »), since any other number is just a number.
+_REFERENCE_RE = re.compile(
+    r"(?<![a-z0-9])"
+    r"(?:(?P<word>articles?|art|decret|loi|ordonnance|arrete)\s*\.?\s*(?:n\s*[°o]\s*\.?\s*)?)?"
+    r"(?P<letter>[lrd]\s*\.?\s*)?"
+    r"(?P<numbers>\d+(?:\s*-\s*\d+)*)"
+    r"(?![a-z0-9])"
+)
+_REFERENCE_SEPARATOR = "x"  # « 221x2x4 »: one token for both tokenizers, left alone by the stemmer
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
@@ -79,6 +93,24 @@ def stem_text(text):
     """The indexed form of a text for the database backend: space-separated stems, padded with spaces so
     that « contains ' stem ' » matches a whole word."""
     return " " + " ".join(stems(text)) + " "
+
+
+def _reference_matches(folded):
+    for match in _REFERENCE_RE.finditer(folded):
+        numbers = re.findall(r"\d+", match.group("numbers"))
+        word = match.group("word") or ""
+        if len(numbers) > 1 or match.group("letter") or word.startswith("art"):
+            yield match, _REFERENCE_SEPARATOR.join(numbers)
+
+
+def references(text):
+    """The canonical words of the legal references in `text`: « L. 221-2-4 » -> « 221x2x4 »."""
+    return list(dict.fromkeys(word for _, word in _reference_matches(fold(text))))
+
+
+def without_urls(text):
+    """`text` without web addresses, which make poor reading in a search result."""
+    return " ".join(_URL_RE.sub(" ", text or "").split())
 
 
 def suggest_inputs(title, extra=(), max_words=8):
@@ -182,6 +214,14 @@ def parse(raw, vocabulary=None):
     for phrase in phrases:
         alt = _alternative(phrase)
         parsed.clauses.append(Clause([alt], original=f'"{phrase.strip()}"'))
+    # A reference is one clause, whatever words introduce it: « article 221-2-4 » finds « L. 221-2-4 ».
+    rest = fold(rest)
+    found = list(_reference_matches(rest))
+    for match, word in found:
+        alt = Alternative(text=word, stems=(word,))
+        parsed.clauses.append(Clause([alt], original=" ".join(match.group().split())))
+    for match, _ in reversed(found):
+        rest = rest[: match.start()] + " " + rest[match.end() :]
     words = tokens(rest)
     # A whole multi-word glossary name typed without quotes is one clause (« autorisation provisoire de
     # travail » also finds APT), the remaining words are clauses of their own.

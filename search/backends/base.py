@@ -22,6 +22,9 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
+    # 0: a document must match every clause. Otherwise the partial-match fallback: documents matching at
+    # least this many clauses, those matching the most first (see SearchService.search).
+    min_clauses: int = 0
 
     @property
     def offset(self):
@@ -46,6 +49,7 @@ class SearchResponse:
     facets: dict = field(default_factory=dict)  # {name: {value: count}}
     backend: str = ""
     degraded: bool = False
+    partial: bool = False  # no document matched every clause: these match most of them
 
 
 @dataclass

@@ -3,7 +3,17 @@ SQLite, whole-word LIKE lookups on the same stemmed text. Always kept up to date
 is the configured engine, because it is the fallback."""
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -24,11 +34,21 @@ def entry_fields(document):
         "date": document.date,
         "summary": document.summary,
         "body": document.body,
-        "title_terms": text.stem_text(document.title),
+        # A reference in the title is a title match: « CASF, article L.221-2-4 » for « L221-2-4 ».
+        "title_terms": text.stem_text(" ".join([document.title, *text.references(document.title)])),
         "terms": text.stem_text(
-            f"{title_and_summary} {document.body} {' '.join(document.suggest)}"
+            " ".join(
+                [
+                    title_and_summary,
+                    document.body,
+                    *document.suggest,
+                    *document.keywords,
+                    *text.references(f"{title_and_summary} {document.body}"),
+                ]
+            )
         ),
         "suggest": "\n".join(text.suggest_inputs(document.title, document.suggest)),
+        "weight": document.weight,
     }
 
 
@@ -129,7 +149,7 @@ class DatabaseBackend(Backend):
         return corrections
 
     def search(self, request):
-        entries = self._matching(request.query)
+        entries = self._matching(request.query, request.min_clauses)
         for name, values in request.filters.items():
             if values:
                 entries = entries.filter(
@@ -150,7 +170,7 @@ class DatabaseBackend(Backend):
         if request.sort == "date" or not request.query:
             ordered = entries.order_by(F("date").desc(nulls_last=True), "pk")
         else:
-            ordered = entries.order_by("-rank", F("date").desc(nulls_last=True), "pk")
+            ordered = entries.order_by("-matched", "-rank", F("date").desc(nulls_last=True), "pk")
         page = ordered.only("key", "title", "url", "kind", "date", "summary", "body")[
             request.offset : request.offset + request.per_page
         ]
@@ -169,35 +189,48 @@ class DatabaseBackend(Backend):
             )
         return response
 
-    def _matching(self, query):
+    def _matching(self, query, min_clauses=0):
+        """Entries matching every clause (or at least `min_clauses` of them), annotated with `matched`
+        (how many clauses they match) and `rank` (title matches count more, times the entry's weight)."""
         entries = IndexEntry.objects.all()
-        rank = Value(0, output_field=IntegerField())
+        zero = Value(0, output_field=IntegerField())
         if not query:
-            return entries.annotate(rank=rank)
-        if connection.vendor == "postgresql":
-            entries = self._filter_postgresql(entries, query)
+            return entries.annotate(rank=zero, matched=zero)
+        partial = 0 < min_clauses < len(query.clauses)
+        postgresql = connection.vendor == "postgresql"
+        if postgresql:
+            entries = self._filter_postgresql(entries, query, any_clause=partial)
+        rank, matched, any_clause = zero, zero, Q()
         for clause in query.clauses:
             condition, in_title = Q(), Q()
             for alt in clause.alternatives:
                 needle = " " + " ".join(alt.stems) + " "
                 condition |= Q(terms__contains=needle)
                 in_title |= Q(title_terms__contains=needle)
-            if connection.vendor != "postgresql":
+            any_clause |= condition
+            if not postgresql and not partial:
                 entries = entries.filter(condition)
             # A clause counts once, however many synonyms match: content using one of them is not
             # outranked by a glossary entry listing them all. Ties go to the most recent.
             rank = rank + Case(
                 When(in_title, then=Value(TITLE_WEIGHT)),
-                default=Value(1),
+                When(condition, then=Value(1)),
+                default=zero,
                 output_field=IntegerField(),
             )
-        return entries.annotate(rank=rank)
+            matched = matched + Case(When(condition, then=Value(1)), default=zero)
+        if partial and not postgresql:
+            entries = entries.filter(any_clause)
+        entries = entries.annotate(
+            matched=matched, rank=ExpressionWrapper(rank * F("weight"), output_field=FloatField())
+        )
+        return entries.filter(matched__gte=min_clauses) if partial else entries
 
-    def _filter_postgresql(self, entries, query):
+    def _filter_postgresql(self, entries, query, any_clause=False):
         """Full-text match on the GIN-indexed 'simple' vector of the stemmed terms (see migration 0002)."""
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        tsquery = " & ".join(
+        tsquery = (" | " if any_clause else " & ").join(
             "(" + " | ".join(" <-> ".join(alt.stems) for alt in clause.alternatives) + ")"
             for clause in query.clauses
         )

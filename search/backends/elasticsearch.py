@@ -19,6 +19,7 @@ from elasticsearch.dsl import (
     Completion,
     Date,
     Document,
+    Float,
     Keyword,
     Q,
     Search,
@@ -37,9 +38,19 @@ logger = logging.getLogger(__name__)
 FACET_SIZE = 120
 TITLE_BOOST = 4
 SUMMARY_BOOST = 2
-TEXT_FIELDS = [f"title^{TITLE_BOOST}", f"summary^{SUMMARY_BOOST}", "body"]
+KEYWORDS_BOOST = 2
+TEXT_FIELDS = [
+    f"title^{TITLE_BOOST}",
+    f"title_references^{TITLE_BOOST}",
+    f"summary^{SUMMARY_BOOST}",
+    "body",
+    f"keywords^{KEYWORDS_BOOST}",
+]
 CONTENT_KINDS = ["dossier", "article", "ressource", "acteur", "evenement"]
 CONTENT_BOOST = 3
+# In the partial-match fallback, each matched clause adds this constant, far above any text score, so that
+# documents matching more of the words come first, as on the database backend.
+CLAUSE_BOOST = 1000
 FACET_FIELDS = {"kind": "kind", "theme": "themes", "departement": "departements", "year": "year"}
 
 
@@ -71,6 +82,11 @@ class SearchDoc(Document):
     title = Text(analyzer=FRENCH)
     summary = Text(analyzer=FRENCH)
     body = Text(analyzer=FRENCH)
+    # Tags, départements and regions by name, and the legal references of the text in canonical form.
+    keywords = Text(analyzer=FRENCH, multi=True)
+    # The title's legal references in canonical form (search.text.references): they count as the title.
+    title_references = Text(analyzer=FRENCH, multi=True)
+    weight = Float()
     url = Keyword(index=False)
     date = Date()
     year = Keyword()
@@ -98,6 +114,10 @@ def to_source(document):
         "year": str(document.year) if document.year else None,
         "themes": document.themes,
         "departements": document.departements,
+        "keywords": document.keywords
+        + text.references(f"{document.title} {document.summary} {document.body}"),
+        "title_references": text.references(document.title),
+        "weight": document.weight,
         "suggest": {"input": text.suggest_inputs(document.title, document.suggest)},
     }
 
@@ -123,12 +143,24 @@ def build_search(request):
         for name, values in request.filters.items()
         if values
     ]
+    partial = 0 < request.min_clauses < len(clauses)
+    matching = clauses or [Q("match_all")]
+    if partial:
+        matching = [Q("bool", should=clauses, minimum_should_match=request.min_clauses)]
     # Content before glossary definitions when both match equally (the database backend breaks such
     # ties by date, and glossary entries have none).
     content_first = Q("terms", kind=CONTENT_KINDS, boost=CONTENT_BOOST)
-    search = search.query(
-        Q("bool", must=clauses or [Q("match_all")], filter=filters, should=[content_first])
+    # The document's weight multiplies its score: dossiers and legal texts before directory entries.
+    relevance = Q(
+        "function_score",
+        query=Q("bool", must=matching, should=[content_first]),
+        field_value_factor={"field": "weight", "missing": 1},
+        boost_mode="multiply",
     )
+    counted = (
+        [Q("constant_score", filter=c, boost=CLAUSE_BOOST) for c in clauses] if partial else []
+    )
+    search = search.query(Q("bool", must=[relevance], filter=filters, should=counted))
     for name, field in FACET_FIELDS.items():
         search.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
     if request.sort == "date" or not request.query:

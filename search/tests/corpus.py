@@ -163,3 +163,187 @@ def build():
         actor.save()
         items[name] = actor
     return items
+
+
+# The relevance set's own additions (tests/test_search_relevance.py), kept out of `build` so that the
+# contract suite's counts stay as they are: tags, département and region names, legal references typed
+# in several ways, a directory flooding a common acronym, and web addresses in a summary.
+TAGS = {
+    "evaluation": ["tests osseux", "visa biométrique"],
+    "jeune_majeur": ["sortie de l'ASE"],
+    "scolarisation": ["DELF", "CIO"],
+    "cle": ["péréquation"],
+}
+
+EXTRA_RESOURCES = {
+    "casf": (
+        "Code de l'action sociale et des familles : l'accueil provisoire d'urgence",
+        "texte-juridique",
+        datetime.date(2016, 3, 14),
+        "evaluation-minorite",
+        [],
+        "CASF, art. L. 221-2-4 : le président du conseil départemental met à l'abri et évalue.",
+    ),
+    "decret_2019": (
+        "Décret relatif aux modalités d'évaluation des mineurs",
+        "texte-juridique",
+        datetime.date(2019, 1, 30),
+        "evaluation-minorite",
+        [],
+        "Décret n° 2019-57 : le fichier d'appui à l'évaluation, codifié au R221-11 du CASF.",
+    ),
+    "activite_2019": (
+        "Rapport d'activité 2019 de la mission nationale",
+        "rapport",
+        datetime.date(2020, 6, 1),
+        "repartition-nationale",
+        [],
+        "En 2019, selon le décret, 57 départements ont transmis leurs chiffres ; 2 000 jeunes orientés.",
+    ),
+    # Neighbours of the references above: the same numbers, in other references.
+    "casf_221_1": (
+        "CASF, article L. 221-1 : les missions de l'aide sociale à l'enfance",
+        "texte-juridique",
+        datetime.date(2016, 3, 14),
+        "protection-enfance",
+        [],
+        "Complété par les articles L. 222-4-2 et L. 223-2.",
+    ),
+    "casf_223_2": (
+        "CASF, article L. 223-2 : l'accueil d'urgence de soixante-douze heures",
+        "texte-juridique",
+        datetime.date(2016, 3, 14),
+        "protection-enfance",
+        [],
+        "Renvoie aux articles L. 221-4 et L. 222-5.",
+    ),
+    "casf_224_4": (
+        "CASF, article L. 224-4 : les pupilles de l'État",
+        "texte-juridique",
+        datetime.date(2016, 3, 14),
+        "protection-enfance",
+        [],
+        "Voir aussi l'article L. 221-2.",
+    ),
+    "chiffres_2019": (
+        "Chiffres clés 2019 de la protection de l'enfance",
+        "rapport",
+        datetime.date(2020, 3, 1),
+        "protection-enfance",
+        [],
+        "Depuis le décret sur l'évaluation, 57 % des jeunes accueillis ont plus de 16 ans.",
+    ),
+    "bilan_2019": (
+        "Bilan 2019 de la répartition nationale",
+        "rapport",
+        datetime.date(2020, 4, 1),
+        "repartition-nationale",
+        [],
+        "57 départements ont accueilli plus de jeunes que le décret ne le prévoyait.",
+    ),
+    "observatoire_2023": (
+        "Rapport annuel 2023 de l'Observatoire",
+        "rapport",
+        datetime.date(2024, 3, 1),
+        "protection-enfance",
+        [],
+        "1240 places d'hébergement ouvertes, financées selon le décret de décembre.",
+    ),
+    "evaluations_2023": (
+        "Bilan 2023 des évaluations",
+        "rapport",
+        datetime.date(2024, 4, 1),
+        "evaluation-minorite",
+        [],
+        "1240 évaluations conduites dans l'année, remboursées par l'État au titre du décret.",
+    ),
+    "activite_2023": (
+        "Rapport d'activité 2023 de la cellule nationale",
+        "rapport",
+        datetime.date(2024, 5, 1),
+        "repartition-nationale",
+        [],
+        "Un décret a modifié le financement ; 1240 orientations vers les départements.",
+    ),
+    "schema_13": (
+        "Schéma départemental de prévention et de protection de l'enfance",
+        "rapport",
+        datetime.date(2022, 4, 1),
+        "protection-enfance",
+        ["13"],
+        "Orientations pour l'accueil des jeunes confiés (texte intégral : https://www.example.org/"
+        "schema-2022.pdf, annexes sur www.example.org/annexes).",
+    ),
+}
+
+EXTRA_DOSSIERS = {
+    "qui_fait_quoi": (
+        "Protection de l'enfance : qui fait quoi",
+        "protection-enfance",
+        "Accueil, placement et suivi : les missions de l'ASE et du juge des enfants.",
+    ),
+}
+
+EXTRA_ACTORS = {
+    "maore": (
+        "Association Mlezi Maore",
+        "hebergement",
+        ["976"],
+        "Hébergement et accompagnement éducatif des jeunes isolés.",
+    ),
+}
+
+# One « Conseil départemental – ASE » per département, as in the demo directory.
+ASE_DEPARTEMENTS = ["75", "77", "78", "91", "92", "93", "94", "95", "13", "69", "33", "59"]
+
+
+def build_extended():
+    """`build`, plus the relevance set's additions; returns {name: object}."""
+    from agenda.factories import EventFactory
+
+    items = build()
+    codes = {"13", "34", "976", *ASE_DEPARTEMENTS}
+    departements = {d.code: d for d in Departement.objects.filter(code__in=codes)}
+    themes = {t.slug: t for t in Theme.objects.all()}
+    for name, tags in TAGS.items():
+        items[name].tags.add(*tags)
+        items[name].save()
+    dossier_index = DossierIndexPage.objects.get()
+    for name, (title, theme, intro) in EXTRA_DOSSIERS.items():
+        dossier = DossierPageFactory(
+            parent=dossier_index, title=title, introduction=f"<p>{intro}</p>"
+        )
+        dossier.themes.set([themes[theme]])
+        dossier.save()
+        items[name] = dossier
+    resource_index = ResourceIndexPage.objects.get()
+    for name, (title, kind, date, theme, codes, summary) in EXTRA_RESOURCES.items():
+        resource = ResourcePageFactory(
+            parent=resource_index, title=title, kind=kind, date=date, summary=summary
+        )
+        resource.themes.set([themes[theme]])
+        resource.departements.set([departements[c] for c in codes])
+        resource.save()
+        items[name] = resource
+    for name, (title, kind, codes, description) in EXTRA_ACTORS.items():
+        actor = ActorFactory(name=title, kind=kind, description=description, city="")
+        actor.departements.set([departements[c] for c in codes])
+        actor.save()
+        items[name] = actor
+    for code in ASE_DEPARTEMENTS:
+        actor = ActorFactory(
+            name=f"Conseil départemental – Aide sociale à l'enfance ({departements[code].name})",
+            kind="departement-ase",
+            description="Accueil provisoire d'urgence, évaluation, placement et suivi des mineurs "
+            "confiés à l'ASE.",
+        )
+        actor.departements.set([departements[code]])
+        actor.save()
+    items["journee_34"] = EventFactory(
+        title="Journée d'étude : l'accueil des jeunes exilés",
+        summary="Rencontre des équipes éducatives et des juristes.",
+        departement=departements["34"],
+        city="Montpellier",
+        postcode="34000",
+    )
+    return items

@@ -88,8 +88,9 @@ def search_service(request, db):
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def indexed_corpus(request, django_db_setup, django_db_blocker):
-    """(service, items): `corpus.build()` indexed by each backend once per test module, for tests that
-    only read it (a test that writes uses `search_service` and builds its own). Built inside a
+    """(service, items): `corpus.build()` (or the builder a module names in CORPUS_BUILDER) indexed by
+    each backend once per test module, for tests that only read it (a test that writes uses
+    `search_service` and builds its own). Built inside a
     transaction that is rolled back at the end of the module, as Django's TestCase.setUpTestData does:
     each test runs in a savepoint within it, so nothing it writes outlives it."""
     from portal.site_structure import ensure_site
@@ -100,7 +101,7 @@ def indexed_corpus(request, django_db_setup, django_db_blocker):
         ensure_site()
         service = make_service(request.param, request)
         try:
-            items = corpus.build()
+            items = getattr(corpus, getattr(request.module, "CORPUS_BUILDER", "build"))()
             service.rebuild()
             yield service, items
         finally:

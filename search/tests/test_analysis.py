@@ -27,6 +27,10 @@ def test_elasticsearch_analyzer_agrees_with_the_database_terms(elasticsearch_ser
     try:
         analysed = engine.client.indices.analyze(index=name, field="body", text=SAMPLE)
         assert [t["token"] for t in analysed["tokens"]] == text.stems(SAMPLE)
+        # The canonical words of legal references stay whole, as in search.text.
+        words = text.references(SAMPLE + " L. 221-2-4, art. 375")
+        analysed = engine.client.indices.analyze(index=name, field="keywords", text=" ".join(words))
+        assert [t["token"] for t in analysed["tokens"]] == words == text.stems(" ".join(words))
     finally:
         engine.client.indices.delete(index=name)
 

@@ -40,10 +40,10 @@ def test_index_and_remove(search_service, items):
     search_service.index(
         [SearchDocumentFactory(key="test.item:7", title="Permanence juridique du barreau")]
     )
-    assert keys(search_service, "permanence telephonique") == []
+    assert keys(search_service, "telephonique") == []
     assert keys(search_service, "permanence juridique") == ["test.item:7"]
     search_service.remove(["test.item:7"])
-    assert keys(search_service, "permanence juridique") == []
+    assert "test.item:7" not in keys(search_service, "permanence juridique")
 
 
 def test_rebuild_replaces_everything(search_service, items):

@@ -80,11 +80,21 @@ def test_invalid_parameters_never_fail(client, library, params):
 
 
 def test_no_results_suggest_the_glossary_and_a_spelling(client, library):
-    html = client.get("/recherche/", {"q": "OQTF zorglub"}).content.decode()
+    html = client.get("/recherche/", {"q": "OQTF", "kind": "ressource"}).content.decode()
     assert "Aucun contenu ne correspond" in html
     assert 'href="/lexique/#oqtf"' in html
     html = client.get("/recherche/", {"q": "zorglubb"}).content.decode()
     assert "Vouliez-vous dire" in html and "?q=zorglub" in html and "3 résultats" in html
+
+
+def test_a_partial_answer_says_so(client, library):
+    notice = "Aucun document ne contient tous les mots de votre recherche"
+    html = client.get("/recherche/", {"q": "asile zorglub quetzal"}).content.decode()
+    assert "3 résultats" in html and notice in html
+    assert "Aucun contenu ne correspond" not in html
+    assert client.get("/recherche/api/", {"q": "asile zorglub quetzal"}).json()["partial"]
+    html = client.get("/recherche/", {"q": "asile zorglub"}).content.decode()
+    assert "3 résultats" in html and notice not in html
 
 
 def test_suggestions_endpoint_and_rate_limit(client, library, monkeypatch):
