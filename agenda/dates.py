@@ -14,6 +14,11 @@ def format_day(day, with_year=True):
     return f"{text} {day.year}" if with_year else text
 
 
+def format_date(day):
+    """« 1er novembre 2025 », without the day of the week."""
+    return f"{_number(day)} {MONTHS[day.month - 1]} {day.year}"
+
+
 def format_time(moment):
     return f"{moment.hour} h {moment.minute:02d}" if moment.minute else f"{moment.hour} h"
 
