@@ -21,7 +21,8 @@ from core.sanitize import clean_html
 from core.uploads import HEAD_BYTES, describe, detect_type
 from taxonomy.models import Departement, Theme
 
-from .models import ResourceIndexPage, ResourceKind, ResourcePage
+from .models import ResourceIndexPage
+from .pages import ResourceKind, ResourcePage, has_substance
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -171,6 +172,12 @@ class ResourceImporter:
     def save(self, record):
         """Create or update the resource; one that already has every value is left alone (no revision)."""
         page = ResourcePage.objects.filter(external_id=record.external_id).first()
+        document = record.file_bytes or (page.document if page else None)
+        if not has_substance(record.body_html, document, record.source_url):
+            raise LineError(
+                "ressource vide : donnez un contenu (body_html), un fichier (file) ou un lien vers "
+                "sa source (source_url)"
+            )
         created = page is None
         if created:
             page = ResourcePage(

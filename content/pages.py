@@ -10,15 +10,20 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import legal
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.dates import format_date
 from taxonomy.models import Theme
 
 from .blocks import DossierStreamBlock, KeyPointsBlock
@@ -94,6 +99,13 @@ class ReviewableMixin(models.Model):
     )
 
     review_due = models.DateField("à réviser avant le", editable=False, null=True, db_index=True)
+    legal_links_to_fix = models.PositiveSmallIntegerField(
+        "références sans lien vers l'article ou la décision",
+        default=0,
+        editable=False,
+        help_text="Références juridiques du contenu publié dont le lien manque ou ne mène qu'au texte "
+        "entier : le contenu reste dans la liste « À réviser » tant qu'elles ne sont pas précisées.",
+    )
 
     review_panels = [
         FieldRowPanel(
@@ -107,11 +119,29 @@ class ReviewableMixin(models.Model):
     def save(self, *args, **kwargs):
         # Stored rather than computed so the overdue list is one indexed query on every database.
         self.review_due = self.last_verified + relativedelta(months=self.review_interval_months)
+        body = getattr(self, "body", None)
+        if isinstance(body, StreamValue):
+            self.legal_links_to_fix = sum(
+                not legal.reaches_source(reference) for reference in legal.references_in(body)
+            )
         super().save(*args, **kwargs)
 
     @property
     def review_overdue(self):
         return self.review_due is not None and self.review_due < timezone.localdate()
+
+    @property
+    def review_reasons(self):
+        """Why the page is in the *À réviser* list, in the committee's words."""
+        reasons = []
+        if self.review_overdue:
+            reasons.append(f"révision dépassée depuis le {format_date(self.review_due)}")
+        if self.legal_links_to_fix:
+            reasons.append(
+                f"{self.legal_links_to_fix} référence(s) juridique(s) sans lien vers l'article "
+                "ou la décision"
+            )
+        return reasons
 
 
 class DossierTag(TaggedItemBase):
@@ -214,6 +244,31 @@ LEGAL_KINDS = {
 }
 
 
+EMPTY_RESOURCE_ERROR = (
+    "Une ressource doit avoir un contenu, un document joint ou un lien vers sa source pour être "
+    "publiée : sans l'un des trois, le lecteur ne trouverait qu'un titre et un résumé."
+)
+
+
+def has_substance(body_html, document, source_url):
+    """A resource is worth publishing when it has a body with text, a file or a source link."""
+    return bool(strip_tags(body_html or "").strip() or document or (source_url or "").strip())
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Refuses to publish or submit an empty resource; a draft may still be saved half-written."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_deferred_validation and not has_substance(
+            str(cleaned_data.get("body") or ""),
+            cleaned_data.get("document"),
+            cleaned_data.get("source_url"),
+        ):
+            self.add_error("body", EMPTY_RESOURCE_ERROR)
+        return cleaned_data
+
+
 class ResourcePage(ReviewableMixin, Page):
     """An item of the library: a legal text, a decision, a report, a press article, an expert sheet…"""
 
@@ -266,6 +321,7 @@ class ResourcePage(ReviewableMixin, Page):
     ]
     parent_page_types = ["content.ResourceIndexPage"]
     subpage_types = []
+    base_form_class = ResourcePageForm
 
     class Meta:
         verbose_name = "ressource"

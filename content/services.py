@@ -1,6 +1,6 @@
 """Queries behind the content pages, kept out of views and templates so their cost stays constant."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from taxonomy.models import Theme
@@ -29,11 +29,13 @@ def with_listing_relations(resources):
 
 
 def overdue_for_review(today=None):
-    """Dossiers, articles and legal resources whose review date has passed, oldest first."""
+    """Dossiers, articles and legal resources whose review date has passed, and dossiers and articles with
+    a legal reference whose link does not reach its article or decision; oldest review date first."""
     today = today or timezone.localdate()
+    due = Q(review_due__lt=today) | Q(legal_links_to_fix__gt=0)
     pages = [
-        *DossierPage.objects.filter(review_due__lt=today),
-        *ArticlePage.objects.filter(review_due__lt=today),
+        *DossierPage.objects.filter(due),
+        *ArticlePage.objects.filter(due),
         *ResourcePage.objects.filter(kind__in=LEGAL_KINDS, review_due__lt=today),
     ]
     return sorted(pages, key=lambda page: (page.review_due, page.title))

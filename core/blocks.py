@@ -3,9 +3,13 @@
 `BaseStreamBlock` is reused by every page with a body; apps extend it (see content/blocks.py).
 """
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+
+from . import legal
 
 RICH_TEXT_FEATURES = [
     "h3",
@@ -19,65 +23,110 @@ RICH_TEXT_FEATURES = [
     "blockquote",
 ]
 
-LEGAL_CODES = [
-    ("CASF", "Code de l'action sociale et des familles (CASF)"),
-    ("CESEDA", "Code de l'entrée et du séjour des étrangers et du droit d'asile (CESEDA)"),
-    ("CC", "Code civil"),
-    ("CPC", "Code de procédure civile"),
-    ("CJA", "Code de justice administrative"),
-    ("CT", "Code du travail"),
-    ("CE", "Code de l'éducation"),
-    ("CSP", "Code de la santé publique"),
-    ("CJPM", "Code de la justice pénale des mineurs"),
-    ("CIDE", "Convention internationale des droits de l'enfant"),
-    ("autre", "Autre texte (loi, décret, arrêté, circulaire)"),
-]
+
+class LegalReferenceValue(blocks.StructValue):
+    @property
+    def citation(self):
+        return legal.cite(self)
+
+    @property
+    def reaches_source(self):
+        return legal.reaches_source(self)
 
 
 class LegalReferenceBlock(blocks.StructBlock):
-    code = blocks.ChoiceBlock(choices=LEGAL_CODES, label="Code ou texte")
-    article = blocks.CharBlock(
-        label="Article ou référence", help_text="Ex. L.221-2-4, 21-12, décret n° 2023-1240"
+    """A source of law, structured so that it is cited one way everywhere (`core.legal.cite`) and its
+    link is checked to reach the article or the decision (`core.legal.link_error`)."""
+
+    kind = blocks.ChoiceBlock(
+        choices=legal.SOURCE_KINDS, default=legal.CODE, label="Type de source"
     )
-    title = blocks.CharBlock(required=False, label="Intitulé du texte (si « autre »)")
-    summary = blocks.TextBlock(required=False, label="Ce que dit le texte")
+    code = blocks.ChoiceBlock(
+        choices=legal.CODE_CHOICES, required=False, label="Code ou convention"
+    )
+    article = blocks.CharBlock(
+        required=False, label="Article", help_text="Ex. L. 221-2-4, 388, 21-12"
+    )
+    number = blocks.CharBlock(
+        required=False,
+        label="Numéro",
+        help_text="Du texte (2023-1240) ou de la décision (2018-768 QPC, 428478)",
+    )
+    date = blocks.DateBlock(required=False, label="Date du texte ou de la décision")
+    jurisdiction = blocks.CharBlock(
+        required=False,
+        label="Juridiction",
+        help_text="Pour une décision. Ex. Conseil d'État, Cour de cassation, 1re civ.",
+    )
+    title = blocks.CharBlock(
+        required=False,
+        label="Intitulé",
+        help_text="Intitulé du texte, ou nom de l'affaire pour une décision (Khan c. France)",
+    )
+    ecli = blocks.RegexBlock(
+        regex=legal.ECLI_PATTERN,
+        required=False,
+        label="ECLI",
+        help_text="Identifiant européen d'une décision. Ex. ECLI:FR:CC:2019:2018.768.QPC",
+        error_messages={"invalid": "ECLI invalide (attendu ECLI:pays:juridiction:année:numéro)."},
+    )
+    summary = blocks.TextBlock(required=False, label="Ce que dit le texte ou la décision")
     url = blocks.URLBlock(
-        label="Source officielle", help_text="Lien vers Légifrance ou le Journal officiel"
+        required=False,
+        label="Lien vers l'article ou la décision",
+        help_text="Sur Légifrance, l'adresse d'un article (…/codes/article_lc/LEGIARTI…) ou d'un texte "
+        "(…/jorf/id/JORFTEXT…) ; pour une décision, sa page (Conseil constitutionnel, "
+        "…/ceta/id/CETATEXT…, HUDOC). Un lien vers le texte entier d'un article cité est accepté mais "
+        "signalé dans « À réviser ».",
     )
 
     class Meta:
         icon = "doc-full"
         template = "core/blocks/legal_reference.html"
         label = "Référence juridique"
-        description = "Un article de code ou un texte, avec un lien vers sa source officielle"
+        description = "Un article de code, un texte ou une décision, avec un lien vers sa source"
+        value_class = LegalReferenceValue
         preview_value = {
+            "kind": legal.CODE,
             "code": "CASF",
-            "article": "L.221-2-4",
-            "summary": "Le président du conseil départemental met à l'abri toute personne se déclarant mineure et privée de la protection de sa famille.",
-            "url": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779",
+            "article": "L. 221-2-4",
+            "summary": "Le président du conseil départemental met à l'abri toute personne se déclarant "
+            "mineure et privée de la protection de sa famille.",
+            "url": "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069",
         }
 
-
-class CaseLawBlock(blocks.StructBlock):
-    court = blocks.CharBlock(
-        label="Juridiction", help_text="Ex. Conseil d'État, Cour de cassation, 1re civ."
-    )
-    date = blocks.DateBlock(label="Date de la décision")
-    number = blocks.CharBlock(label="Numéro", help_text="Ex. n° 428478")
-    summary = blocks.TextBlock(required=False, label="Apport de la décision")
-    url = blocks.URLBlock(required=False, label="Lien vers la décision")
-
-    class Meta:
-        icon = "openquote"
-        template = "core/blocks/case_law.html"
-        label = "Jurisprudence"
-        description = "Une décision de justice : juridiction, date, numéro"
-        preview_value = {
-            "court": "Conseil constitutionnel",
-            "date": "2019-03-21",
-            "number": "n° 2018-768 QPC",
-            "summary": "Les examens radiologiques osseux sont conformes à la Constitution sous réserve de garanties.",
-        }
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        kind = value["kind"]
+        if kind == legal.CODE:
+            if not value["code"]:
+                errors["code"] = ValidationError("Choisissez le code ou la convention.")
+            if not value["article"].strip():
+                errors["article"] = ValidationError("Indiquez l'article cité.")
+        elif kind == legal.DECISION:
+            if not value["jurisdiction"].strip():
+                errors["jurisdiction"] = ValidationError("Indiquez la juridiction.")
+            if not value["date"]:
+                errors["date"] = ValidationError("Indiquez la date de la décision.")
+            if not value["number"].strip() and not value["ecli"]:
+                errors["number"] = ValidationError("Indiquez le numéro de la décision ou son ECLI.")
+        elif kind == legal.OTHER:
+            if not value["title"].strip():
+                errors["title"] = ValidationError("Indiquez l'intitulé du texte.")
+        else:
+            if kind in legal.NUMBERED_TEXTS and not value["number"].strip():
+                errors["number"] = ValidationError("Indiquez le numéro du texte (ex. 2023-1240).")
+            if not value["date"]:
+                errors["date"] = ValidationError("Indiquez la date du texte.")
+        if value["ecli"] and kind != legal.DECISION:
+            errors["ecli"] = ValidationError("L'ECLI n'identifie que les décisions de justice.")
+        link_error = legal.link_error(value)
+        if link_error:
+            errors["url"] = ValidationError(link_error)
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -130,7 +179,6 @@ class DocumentBlock(blocks.StructBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte", icon="pilcrow")
     legal_reference = LegalReferenceBlock()
-    case_law = CaseLawBlock()
     callout = CalloutBlock()
     question_answer = QuestionAnswerBlock()
     document = DocumentBlock()

@@ -88,6 +88,7 @@ def test_second_run_updates_and_never_duplicates(tmp_path, resource_index):
         (good_line(file="../../etc/passwd"), "fichier hors du dossier"),
         (good_line(departements=["99"]), "département inconnu"),
         (good_line(source_url="javascript:alert(1)"), "URL de source invalide"),
+        (good_line(body_html="<p> </p>", source_url="", file=None), "ressource vide"),
         ("{pas du json", "JSON invalide"),
     ],
 )

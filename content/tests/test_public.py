@@ -137,21 +137,22 @@ def test_dossier_blocks_render_legal_references(client, dossier_index):
                     (
                         "legal_reference",
                         {
+                            "kind": "code",
                             "code": "CASF",
                             "article": "L.221-2-4",
-                            "title": "",
                             "summary": "Accueil provisoire d'urgence.",
                             "url": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779",
                         },
                     ),
                     (
-                        "case_law",
+                        "legal_reference",
                         {
-                            "court": "Conseil constitutionnel",
+                            "kind": "decision",
+                            "jurisdiction": "Conseil constitutionnel",
                             "date": "2019-03-21",
                             "number": "n° 2018-768 QPC",
+                            "ecli": "ECLI:FR:CC:2019:2018.768.QPC",
                             "summary": "Examens osseux.",
-                            "url": "",
                         },
                     ),
                     ("question_answer", {"question": "Qui décide ?", "answer": "<p>Le juge.</p>"}),
@@ -162,9 +163,16 @@ def test_dossier_blocks_render_legal_references(client, dossier_index):
     dossier = DossierPageFactory(parent=dossier_index, title="Évaluation", body=body)
     html = client.get(dossier.url).content.decode()
     assert '<details class="dossier-section" open>' in html
-    assert "CASF</span> art. L.221-2-4" in html
+    assert '<p class="legal-ref__title">CASF, art. L. 221-2-4</p>' in html
     assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038746779"' in html
-    assert "Conseil constitutionnel, 21 mars 2019, n° 2018-768 QPC" in html
+    assert 'Lire le texte officiel<span class="visually-hidden"> : CASF, art. L. 221-2-4' in html
+    assert (
+        '<p class="legal-ref__title">Conseil constitutionnel, 21 mars 2019, n° 2018-768 QPC</p>'
+        in html
+    )
+    assert "ECLI:FR:CC:2019:2018.768.QPC" in html
+    # A reference without a link offers none (no empty href).
+    assert html.count("legal-ref__link") == 1
     assert "<summary>Qui décide ?</summary>" in html
 
 

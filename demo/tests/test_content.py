@@ -22,8 +22,11 @@ from content.models import (
     GlossaryEntry,
     ResourceKind,
     ResourcePage,
+    has_substance,
 )
 from content.services import overdue_for_review
+from core import legal
+from core.blocks import LegalReferenceBlock
 from demo.loaders import content as demo
 from portal.site_structure import ensure_site
 from taxonomy.models import Theme
@@ -79,14 +82,37 @@ class DemoContentTests(TestCase):
         blocks = {
             child.block_type for section in dossier.body for child in section.value["content"]
         }
-        assert {"paragraph", "legal_reference", "case_law", "callout", "question_answer"} <= blocks
+        assert {"paragraph", "legal_reference", "callout", "question_answer"} <= blocks
         assert len(dossier.key_points) == 3
         assert dossier.review_interval_months == 6
         assert dossier.last_verified == timezone.localdate() - datetime.timedelta(days=20)
         assert not dossier.review_overdue
 
+    def test_every_legal_reference_is_valid_and_the_imprecise_ones_are_listed(self):
+        block = LegalReferenceBlock()
+        pages = [*DossierPage.objects.all(), *ArticlePage.objects.all()]
+        imprecise = set()
+        for page in pages:
+            for reference in legal.references_in(page.body):
+                block.clean(
+                    reference
+                )  # raises if the demo holds a reference an editor could not save
+                if not reference.reaches_source:
+                    imprecise.add(page.slug)
+        assert imprecise and imprecise == {p.slug for p in pages if p.legal_links_to_fix}
+        assert imprecise <= {page.slug for page in overdue_for_review()}
+        citations = {
+            reference.citation for page in pages for reference in legal.references_in(page.body)
+        }
+        assert {"CASF, art. L. 221-2-4", "C. civ., art. 388"} <= citations
+        assert "Conseil constitutionnel, 21 mars 2019, n° 2018-768 QPC" in citations
+
+    def test_no_resource_is_an_empty_page(self):
+        for resource in ResourcePage.objects.live():
+            assert has_substance(resource.body, resource.document, resource.source_url), resource
+
     def test_a_few_pages_are_overdue_for_the_committee(self):
-        overdue = {page.slug for page in overdue_for_review()}
+        overdue = {page.slug for page in overdue_for_review() if page.review_overdue}
         assert overdue == {
             "representation-legale",
             "fiche-expert-jugement-supletif",
@@ -105,16 +131,16 @@ class DemoContentTests(TestCase):
         html = self.client.get("/dossiers/evaluation-de-la-minorite/").content.decode()
         assert "L&#x27;évaluation de la minorité et de l&#x27;isolement</h1>" in html
         assert "Vérifié le" in html and "mise à jour en cours de vérification" not in html
-        assert "L.221-2-4" in html and "n° 2018-768 QPC" in html
+        assert "CASF, art. L. 221-2-4" in html and "n° 2018-768 QPC" in html
         assert "Que faire après un refus de prise en charge ?" in html
         assert "Les examens osseux : ce que dit le droit" in html  # child article
         assert (
             "Fiche pratique : préparer l&#x27;entretien d&#x27;évaluation" in html
         )  # related resource
         html = self.client.get("/dossiers/mise-a-l-abri/").content.decode()
-        # An "autre" reference is named by its title, on screen and for screen readers.
+        # A text is cited by its kind, number and date, on screen and for screen readers.
         assert (
-            '<span class="visually-hidden"> : Décret du 22 décembre 2023 décret n° 2023-1240</span>'
+            '<span class="visually-hidden"> : Décret n° 2023-1240 du 22 décembre 2023</span>'
             in html
         )
         assert "Participation de l&#x27;État (décret n° 2023-1240)" in html
