@@ -17,6 +17,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMi
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.public_url import public_url
 
 from .dates import format_session, format_time
 
@@ -280,10 +281,9 @@ class Event(
         city = self.city or self.venue_name
         return f"{city} et en ligne" if self.format == EventFormat.HYBRID else city
 
-    def schema_org(self, sessions, request=None):
+    def schema_org(self, sessions):
         """schema.org Event objects, one per session, for the page's JSON-LD."""
-        base = request.build_absolute_uri("/")[:-1] if request else ""
-        url = base + self.get_absolute_url()
+        url = public_url(self.get_absolute_url())
         locations = []
         if self.has_venue:
             locations.append(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from portal.forms import SAVE_FAILED_STATUS, save_or_report
+from portal.public_url import public_url
 from portal.ratelimit import allow, client_ip
 
 from . import france_map
@@ -97,7 +98,7 @@ def actor(request, slug):
 def export_csv(request):
     actors = ActorFilter(request.GET).queryset()
     response = StreamingHttpResponse(
-        iter_csv(actors, request.build_absolute_uri("/")[:-1]),
+        iter_csv(actors, public_url()),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="annuaire-acteurs.csv"'
@@ -106,9 +107,7 @@ def export_csv(request):
 
 def export_json_view(request):
     actor_filter = ActorFilter(request.GET)
-    body = export_json(
-        actor_filter.queryset(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
-    )
+    body = export_json(actor_filter.queryset(), public_url(), actor_filter.querystring())
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="annuaire-acteurs.json"'
     return response

@@ -6,7 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
-        from . import freshness, mail  # noqa: F401  (mail registers the email delivery check)
+        from . import freshness, mail, public_url  # noqa: F401  (mail and public_url register checks)
         from .request_id import install_record_factory
 
         install_record_factory()

@@ -1,6 +1,42 @@
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
+
+from .public_url import public_url, to_public
+
+
+class Sitemap(DjangoSitemap):
+    """A sitemap whose URLs are on the public address (PORTAL_PUBLIC_URL), whatever the request's host."""
+
+    @property
+    def protocol(self):
+        return urlsplit(public_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(public_url()).netloc
+
+
+class PageSitemap(WagtailSitemap):
+    """Wagtail's pages, their URLs moved from the Site record's host onto the public address."""
+
+    protocol = Sitemap.protocol
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = to_public(url["location"])
+        return urls
+
+
+def index(request, sitemaps, **kwargs):
+    """Wagtail's sitemap index, each section's address on the public site."""
+    response = sitemap_views.index(request, sitemaps, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = to_public(item.location)
+    return response
 
 
 class StaticViewSitemap(Sitemap):

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from portal.public_url import page_url
+
 from ..models import Message, MessageKind, Status, Ticket
 from .audit import audit
 from .emails import queue_email
@@ -51,7 +53,7 @@ def answer(ticket, body, by, canned=None):
 
 
 def canned_text(canned):
-    links = [f"- {page.title} : {page.full_url}" for page in canned.pages.all() if page.live]
+    links = [f"- {page.title} : {page_url(page)}" for page in canned.pages.all() if page.live]
     return canned.body.strip() + (
         "\n\nÀ lire sur le portail :\n" + "\n".join(links) if links else ""
     )
