@@ -14,6 +14,7 @@ from django.utils import timezone
 from helpdesk.models import OutboundEmail, Ticket
 from helpdesk.services import deliver, send_pending
 from helpdesk.services.emails import retry_delay
+from portal.dates import format_datetime
 
 
 class AcceptsNothingBackend(BaseEmailBackend):
@@ -131,7 +132,7 @@ def test_the_jurist_sees_which_emails_are_not_sent_yet(client, jurist, ticket, s
     failing.refresh_from_db()
     local = timezone.localtime(failing.next_attempt_at)
     assert "1 tentative sans succès" in html
-    assert f"nouvel essai le {local.day} " in html and local.strftime("%H:%M") in html
+    assert f"nouvel essai le {format_datetime(local)}." in html
     assert "en file d'attente" in html
 
     failing.status, failing.attempts = "failed", 8
