@@ -59,6 +59,13 @@ def departement(request, code):
     )
 
 
+def _report_thanks(request, actor):
+    """Back to the form, where the confirmation is shown (an « inline » message, not at the top of the
+    page) and receives the focus (portal.js), so the reporter sees and hears that it was sent."""
+    messages.success(request, REPORT_THANKS, extra_tags="inline")
+    return redirect(actor.get_absolute_url() + "#signalement-envoye")
+
+
 @require_http_methods(["GET", "POST"])
 def actor(request, slug):
     actor = get_object_or_404(
@@ -70,8 +77,7 @@ def actor(request, slug):
         form = ActorReportForm(request.POST)
         if form.is_spam():
             # Pretend it worked: a robot learns nothing, and nothing is stored.
-            messages.success(request, REPORT_THANKS)
-            return redirect(actor.get_absolute_url() + "#signaler")
+            return _report_thanks(request, actor)
         if not allow("directory-report", client_ip(request), REPORTS_PER_HOUR, 3600):
             form.is_valid()
             form.add_error(
@@ -84,8 +90,7 @@ def actor(request, slug):
             report.actor = actor
             saved, _ = save_or_report(form, report.save)
             if saved:
-                messages.success(request, REPORT_THANKS)
-                return redirect(actor.get_absolute_url() + "#signaler")
+                return _report_thanks(request, actor)
             status = SAVE_FAILED_STATUS
     context = {
         "actor": actor,
