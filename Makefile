@@ -49,7 +49,7 @@ lint: install ## Lint and format-check with ruff, run Django's system checks and
 # Production settings with throw-away values: the deploy check must be clean (warnings fail it).
 DEPLOY_CHECK_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=portail.example.org \
-	EMAIL_HOST=smtp.example.org
+	EMAIL_HOST=smtp.example.org PORTAL_PUBLIC_URL=https://portail.example.org
 
 audit: install ## Check the production settings (check --deploy) and audit the pinned dependencies (pip-audit)
 	$(DEPLOY_CHECK_ENV) PORTAL_VAR_DIR=$$(mktemp -d) $(BIN)/python manage.py check --deploy --fail-level WARNING

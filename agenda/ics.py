@@ -7,6 +7,8 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
+from core.public_url import public_url
+
 from .models import EventFormat, EventStatus
 
 PRODID = "-//Portail MNA//Agenda//FR"
@@ -23,7 +25,7 @@ def build_calendar(sessions, request, name="Agenda du Portail MNA"):
     """Bytes of a VCALENDAR holding `sessions` (with their events loaded)."""
     sessions = list(sessions)
     # A stable calendar UID per feed URL, so clients recognise a subscription they already have.
-    feed_uid = uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri())
+    feed_uid = uuid.uuid5(uuid.NAMESPACE_URL, public_url(request.get_full_path()))
     calendar = icalendar.Calendar.new(prodid=PRODID, name=name, method="PUBLISH", uid=feed_uid)
     calendar.add("x-wr-timezone", TZID)
     # VTIMEZONE for Europe/Paris from the tz database, covering only the years the feed spans (with the
@@ -59,7 +61,7 @@ def _vevent(session, request, stamp):
     )
     vevent.add("summary", prefix + event.title)
     vevent.add("status", ICS_STATUS[event.status])
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = public_url(event.get_absolute_url())
     vevent.add("url", url)
     description = [event.summary]
     if event.organiser:

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import Sitemap
 
 from .models import Event
 

@@ -1,6 +1,8 @@
 """schema.org data of an event's page (JSON-LD), beside the iCalendar feeds (`ics.py`): both describe the
 agenda's events for other programs."""
 
+from core.public_url import public_url
+
 from .models import EventFormat, EventStatus
 
 SCHEMA_STATUS = {
@@ -15,10 +17,9 @@ SCHEMA_ATTENDANCE = {
 }
 
 
-def event_schema_org(event, sessions, request=None):
+def event_schema_org(event, sessions):
     """schema.org Event objects, one per session, for the page's JSON-LD."""
-    base = request.build_absolute_uri("/")[:-1] if request else ""
-    url = base + event.get_absolute_url()
+    url = public_url(event.get_absolute_url())
     locations = []
     if event.has_venue:
         locations.append(

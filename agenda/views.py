@@ -75,7 +75,7 @@ def event_page(request, slug):
             "upcoming_sessions": [s for s in sessions if s.end > now],
             "past_sessions": [s for s in sessions if s.end <= now],
             "documents": list(event.documents.all()),
-            "structured_data": event_schema_org(event, sessions, request),
+            "structured_data": event_schema_org(event, sessions),
         },
     )
 

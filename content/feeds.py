@@ -1,5 +1,8 @@
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from core.public_url import page_url, public_url
 
 from .models import ResourcePage
 from .services import with_listing_relations
@@ -10,7 +13,15 @@ class LatestResourcesFeed(Feed):
 
     title = "Portail MNA – nouvelles ressources"
     description = "Les derniers textes, décisions, rapports et études ajoutés à la bibliothèque."
-    link = "/ressources/"
+    url_name = "resources_rss"
+
+    # Absolute URLs are kept as they are by the feed generator, which would otherwise prefix the
+    # request's host.
+    def link(self):
+        return public_url("/ressources/")
+
+    def feed_url(self):
+        return public_url(reverse(self.url_name))
 
     def items(self):
         return with_listing_relations(
@@ -24,7 +35,7 @@ class LatestResourcesFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return page_url(item)
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -35,4 +46,5 @@ class LatestResourcesFeed(Feed):
 
 class LatestResourcesAtomFeed(LatestResourcesFeed):
     feed_type = Atom1Feed
+    url_name = "resources_atom"
     subtitle = LatestResourcesFeed.description

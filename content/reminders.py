@@ -7,13 +7,14 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.public_url import public_url
 from core.roles import EDITORS
 
 from .services import overdue_for_review
 
 
 def admin_link(name, *args):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+    return public_url(reverse(name, args=args))
 
 
 def committee_addresses():

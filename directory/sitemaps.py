@@ -1,6 +1,6 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import Sitemap
 from taxonomy.models import Departement
 
 from .models import Actor

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import freshness
 from core.forms import SAVE_FAILED_STATUS, save_or_report
+from core.public_url import public_url
 from core.ratelimit import allow, client_ip
 from taxonomy.models import Departement
 
@@ -59,6 +60,13 @@ def departement(request, code):
     )
 
 
+def _report_thanks(request, actor):
+    """Back to the form, where the confirmation is shown (an « inline » message, not at the top of the
+    page) and receives the focus (portal.js), so the reporter sees and hears that it was sent."""
+    messages.success(request, REPORT_THANKS, extra_tags="inline")
+    return redirect(actor.get_absolute_url() + "#signalement-envoye")
+
+
 @require_http_methods(["GET", "POST"])
 def actor(request, slug):
     actor = get_object_or_404(
@@ -70,8 +78,7 @@ def actor(request, slug):
         form = ActorReportForm(request.POST)
         if form.is_spam():
             # Pretend it worked: a robot learns nothing, and nothing is stored.
-            messages.success(request, REPORT_THANKS)
-            return redirect(actor.get_absolute_url() + "#signaler")
+            return _report_thanks(request, actor)
         if not allow("directory-report", client_ip(request), REPORTS_PER_HOUR, 3600):
             form.is_valid()
             form.add_error(
@@ -84,8 +91,7 @@ def actor(request, slug):
             report.actor = actor
             saved, _ = save_or_report(form, report.save)
             if saved:
-                messages.success(request, REPORT_THANKS)
-                return redirect(actor.get_absolute_url() + "#signaler")
+                return _report_thanks(request, actor)
             status = SAVE_FAILED_STATUS
     context = {
         "actor": actor,
@@ -98,7 +104,7 @@ def actor(request, slug):
 def export_csv(request):
     actors = ActorFilter(request.GET).results()
     response = StreamingHttpResponse(
-        iter_csv(actors, request.build_absolute_uri("/")[:-1]),
+        iter_csv(actors, public_url()),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="annuaire-acteurs.csv"'
@@ -107,9 +113,7 @@ def export_csv(request):
 
 def export_json_view(request):
     actor_filter = ActorFilter(request.GET)
-    body = export_json(
-        actor_filter.results(), request.build_absolute_uri("/")[:-1], actor_filter.querystring()
-    )
+    body = export_json(actor_filter.results(), public_url(), actor_filter.querystring())
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="annuaire-acteurs.json"'
     return response

@@ -31,7 +31,7 @@ from .forms import (
     RequesterForm,
     StatusForm,
 )
-from .models import Attachment, FaqSheet, Status, Ticket
+from .models import Attachment, CannedAnswer, FaqSheet, Status, Ticket
 from .views import download, private
 
 PAGE_SIZE = 50
@@ -45,9 +45,20 @@ class JuristOnlyMixin:
         return private(response)
 
 
-class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class HelpdeskPage(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A helpdesk admin page headed by its own title: Wagtail's header shows the last breadcrumb, which
+    is « Accueil » unless the view names itself."""
+
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items]
+        if self.request.resolver_match.url_name != "queue":
+            items.append({"url": reverse("helpdesk_admin:queue"), "label": QueueView.page_title})
+        return [*items, {"url": "", "label": self.get_page_title()}]
+
+
+class QueueView(HelpdeskPage):
     template_name = "helpdesk/admin/queue.html"
-    page_title = "Permanence juridique"
+    page_title = "File des demandes"
     header_icon = "mail"
 
     def get_context_data(self, **kwargs):
@@ -66,7 +77,9 @@ class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 "status_counts": [
                     (value, label, counts.get(value, 0)) for value, label in Status.choices
                 ],
-                "total": sum(counts.values()),
+                # the listed tickets, under every filter including the status (the per-status counts
+                # above are of the other filters' selection)
+                "total": page.paginator.count,
                 # of the filtered tickets, as the page says ("pour ces filtres")
                 "overdue_count": tickets.overdue(today).count(),
                 "querystring": queue_filter.querystring(),
@@ -75,12 +88,12 @@ class QueueView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class TicketView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class TicketView(HelpdeskPage):
     template_name = "helpdesk/admin/ticket.html"
     header_icon = "mail"
 
     def get_page_title(self):
-        return f"Demande n° {self.ticket.pk}"
+        return f"Demande n°\u00a0{self.ticket.pk}"
 
     def dispatch(self, request, *args, **kwargs):
         if not services.is_jurist(request.user):
@@ -108,6 +121,10 @@ class TicketView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 "assign_form": AssignForm(initial={"assignee": ticket.assignee_id}),
                 "status_form": StatusForm(initial={"status": ticket.status}),
                 "answer_form": kwargs.get("answer_form") or AnswerForm(),
+                "canned_texts": {
+                    str(canned.pk): services.canned_text(canned)
+                    for canned in CannedAnswer.objects.prefetch_related("pages")
+                },
                 "note_form": kwargs.get("note_form") or NoteForm(),
                 "merge_form": MergeForm(),
                 "dossiers_form": DossiersForm(initial={"dossiers": list(ticket.dossiers.all())}),
@@ -164,6 +181,9 @@ class TicketActionView(JuristOnlyMixin, View):
 
     def do_answer(self, ticket, user, data):
         form = AnswerForm(data)
+        if "insert" in data:
+            # without the page's script: the canned answer goes into the box, nothing is published
+            return self._invalid(ticket, answer_form=form.with_canned_inserted())
         if not form.is_valid():
             return self._invalid(ticket, answer_form=form)
         services.answer(ticket, form.cleaned_data["body"], user, canned=form.cleaned_data["canned"])
@@ -208,7 +228,7 @@ class TicketActionView(JuristOnlyMixin, View):
         return view(self.request, pk=ticket.pk, **forms)
 
 
-class FaqSheetView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class FaqSheetView(HelpdeskPage):
     """The jurist rewrites an answered ticket into an expert sheet, visible to jurists only, and approves
     it: only then does the text become a page draft, submitted to the committee (services.faq)."""
 
@@ -295,9 +315,9 @@ def _period(params):
     return start, end
 
 
-class StatisticsView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class StatisticsView(HelpdeskPage):
     template_name = "helpdesk/admin/statistics.html"
-    page_title = "Permanence juridique : statistiques"
+    page_title = "Statistiques de la permanence"
     header_icon = "table"
 
     def get_context_data(self, **kwargs):
@@ -339,11 +359,11 @@ class StatisticsCsvView(JuristOnlyMixin, View):
         return response
 
 
-class RequesterDataView(JuristOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class RequesterDataView(HelpdeskPage):
     """Right of access and erasure: export a requester's data as JSON, or erase it (both POST)."""
 
     template_name = "helpdesk/admin/requester.html"
-    page_title = "Permanence juridique : données d'un demandeur"
+    page_title = "Données d'un demandeur"
     header_icon = "user"
 
     def post(self, request):

@@ -173,6 +173,9 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = services.jurists()
+        self.fields["assignee"].label_from_instance = lambda u: (
+            u.get_full_name() or u.get_username()
+        )
 
 
 class StatusForm(forms.Form):
@@ -180,26 +183,34 @@ class StatusForm(forms.Form):
 
 
 class AnswerForm(AccessibleForm):
+    """The answer as the requester will read it: a canned answer is inserted into the text, where the
+    jurist reads and edits it before publishing (by the page's script, or the « Insérer » button
+    without it); what is published is exactly the text of the box."""
+
     body = forms.CharField(
         label="Réponse au demandeur",
         max_length=20000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Écrivez une réponse ou insérez une réponse type."},
+        widget=forms.Textarea(attrs={"rows": 12}),
     )
     canned = forms.ModelChoiceField(
-        label="Ajouter une réponse type",
+        label="Réponse type",
         queryset=CannedAnswer.objects.all(),
         required=False,
-        empty_label="Aucune",
+        empty_label="Choisir…",
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        empty = not (cleaned.get("body") or "").strip()
-        if "body" not in self.errors and empty and not cleaned.get("canned"):
-            # on the field, so that the message is announced with it (aria-describedby)
-            self.add_error("body", "Écrivez une réponse ou choisissez une réponse type.")
-        return cleaned
+    def with_canned_inserted(self):
+        """A new, unbound form whose text is the typed text followed by the chosen canned answer."""
+        body = (self.data.get("body") or "").rstrip()
+        try:
+            canned = self.fields["canned"].clean(self.data.get("canned"))
+        except forms.ValidationError:
+            canned = None
+        if canned is None:
+            return AnswerForm(initial={"body": body})
+        text = services.canned_text(canned)
+        return AnswerForm(initial={"body": f"{body}\n\n{text}" if body else text})
 
 
 class NoteForm(AccessibleForm):

@@ -384,6 +384,31 @@ class FaqSheet(models.Model):
         return self.page_id is None
 
 
+class AuditAction(models.TextChoices):
+    """Every action the audit log records, with the label jurists read (the journal, the admin)."""
+
+    CREATED = "created", "Demande reçue"
+    VIEWED = "viewed", "Consultée"
+    DOWNLOADED = "downloaded", "Pièce téléchargée"
+    CLAIMED = "claimed", "Prise en charge"
+    ASSIGNED = "assigned", "Attribuée"
+    REASSIGNED = "reassigned", "Réattribuée"
+    STATUS = "status", "Statut changé"
+    ANSWERED = "answered", "Réponse publiée"
+    NOTE = "note", "Note interne ajoutée"
+    DOSSIERS = "dossiers", "Dossiers liés"
+    MERGED = "merged", "Fusionnée"
+    REQUESTER_REPLY = "requester_reply", "Message du demandeur"
+    EXPORTED = "exported", "Données exportées"
+    ANONYMISED = "anonymised", "Anonymisée"
+    ERASED = "erased", "Données effacées"
+    FAQ_SHEET_CREATED = "faq_sheet_created", "Fiche créée"
+    FAQ_SHEET_EDITED = "faq_sheet_edited", "Fiche modifiée"
+    FAQ_SHEET_VIEWED = "faq_sheet_viewed", "Fiche consultée"
+    FAQ_SHEET_REFUSED = "faq_sheet_refused", "Approbation de la fiche refusée"
+    FAQ_SHEET_APPROVED = "faq_sheet_approved", "Fiche approuvée"
+
+
 class AuditEntry(models.Model):
     """Who viewed or changed which ticket, and when: reads are logged too. The detail never holds
     personal data or message text, only what was done."""
@@ -395,7 +420,7 @@ class AuditEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     actor = models.CharField("acteur", max_length=20, default="juriste")
-    action = models.CharField("action", max_length=40, db_index=True)
+    action = models.CharField("action", max_length=40, db_index=True, choices=AuditAction.choices)
     detail = models.CharField("détail", max_length=255, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 

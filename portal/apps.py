@@ -6,7 +6,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
-        from core import freshness
+        from core import (
+            freshness,
+            public_url,  # noqa: F401  (registers the public address check)
+        )
 
         from . import mail  # noqa: F401  (mail registers the email delivery check)
         from .models import SiteSettings

@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
 from content.models import DossierIndexPage, ResourceIndexPage
+from core.public_url import host_and_port
 from core.roles import JURISTS
 
 from .models import HomePage, StandardPage
@@ -73,12 +74,14 @@ def ensure_site():
             )
         )
         home.save_revision().publish()
+    public_address = host_and_port()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
             "root_page": home,
-            "hostname": "localhost",
-            "port": 80,
+            # in step with PORTAL_PUBLIC_URL, so that Wagtail's own absolute URLs agree with the portal's
+            "hostname": public_address[0],
+            "port": public_address[1],
             "site_name": "Portail MNA",
         },
     )

@@ -13,6 +13,7 @@ from core.freshness import cached_until_published
 
 from . import views
 from .sitemaps import SITEMAPS
+from .sitemaps import index as sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,7 +22,7 @@ urlpatterns = [
     # A sitemap index naming one sitemap per section, each paginated at 50,000 URLs (`?p=2`).
     path(
         "sitemap.xml",
-        cached_until_published(sitemap_views.index),
+        cached_until_published(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -5,6 +5,8 @@ from django.template import loader
 from django.urls import reverse
 from django.views.static import serve
 
+from core.public_url import public_url
+
 
 def robots_txt(request):
     lines = [
@@ -12,7 +14,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /permanence/suivi/",
         "Disallow: /recherche/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -8,6 +8,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Page
 
 from core.roles import JURISTS
 from helpdesk import services
@@ -23,10 +24,7 @@ DEMO_DOMAIN = "demo.portail-mna.test"
 def load(home, stdout):
     data = read_yaml("helpdesk.yaml")
     jurist = _jurist(stdout)
-    canned = [
-        CannedAnswer.objects.get_or_create(title=item["title"], defaults={"body": item["body"]})[0]
-        for item in data["canned_answers"]
-    ]
+    canned = [_canned_answer(item) for item in data["canned_answers"]]
     tickets = data["tickets"]
     if Ticket.objects.filter(requester_email__endswith=f"@{DEMO_DOMAIN}").exists():
         return f"{len(tickets)} demo requests already there; jurist account « {JURIST_USERNAME} »"
@@ -74,6 +72,20 @@ def _jurist(stdout):
     return user
 
 
+def _canned_answer(item):
+    canned, created = CannedAnswer.objects.get_or_create(
+        title=item["title"], defaults={"body": item["body"]}
+    )
+    if created:
+        pages = Page.objects.filter(slug__in=item["dossiers"]).live()
+        if pages.count() != len(item["dossiers"]):
+            raise ValueError(
+                f"Canned answer « {item['title']} »: unknown dossier in {item['dossiers']}"
+            )
+        canned.pages.set(pages)
+    return canned
+
+
 def _thread(ticket, jurist, canned, created, texts):
     def at(days):
         return created + datetime.timedelta(days=days)
@@ -100,7 +112,7 @@ def _thread(ticket, jurist, canned, created, texts):
             kind=MessageKind.ANSWER,
             author=jurist,
             created_at=at(3),
-            body=f"{canned.body}\n\n{texts['answer_closing']}",
+            body=f"{services.canned_text(canned)}\n\n{texts['answer_closing']}",
         )
         Message.objects.create(
             ticket=ticket, kind=MessageKind.REQUESTER, created_at=at(4), body=texts["thanks"]

@@ -263,7 +263,7 @@ def test_actor_page_shows_public_details(client, actors):
     assert "Accès aux droits" in html and "Interprétariat" in html
     assert '<a href="/annuaire/departements/93/">Seine-Saint-Denis (93)</a>' in html
     assert "Séjour et accès à la majorité" in html
-    assert '<time datetime="2026-06-01">1 juin 2026</time>' in html
+    assert '<time datetime="2026-06-01">1er juin 2026</time>' in html
     assert 'id="signaler"' in html
 
 

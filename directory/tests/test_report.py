@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -34,7 +35,7 @@ def post(client, actor, ip="10.0.0.1", **data):
 def test_a_report_is_stored_and_the_actor_is_unchanged(client, actor):
     response = post(client, actor, reporter_name="Camille", reporter_email="camille@example.org")
     assert response.status_code == 302
-    assert response["Location"] == f"/annuaire/{actor.slug}/#signaler"
+    assert response["Location"] == f"/annuaire/{actor.slug}/#signalement-envoye"
     report = ActorReport.objects.get()
     assert report.actor == actor
     assert report.reporter_email == "camille@example.org"
@@ -43,7 +44,14 @@ def test_a_report_is_stored_and_the_actor_is_unchanged(client, actor):
     assert actor.phone == "01 11 11 11 11"
     assert not actor.has_unpublished_changes
     page = client.get(response["Location"]).content.decode()
-    assert "Merci, votre signalement a été transmis" in page
+    # the confirmation is in the report section, where the reporter is, and takes the focus there
+    section = page[page.index('<section aria-labelledby="signaler"') :]
+    assert re.search(
+        r'<p class="message message--success" id="signalement-envoye" role="status" tabindex="-1" '
+        r"data-focus-on-load>Merci, votre signalement a été transmis",
+        section,
+    )
+    assert page.count("Merci, votre signalement a été transmis") == 1  # not at the top too
 
 
 def test_honeypot_stores_nothing(client, actor):

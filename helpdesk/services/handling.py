@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core.public_url import page_url
+
 from ..models import Message, MessageKind, Status, Ticket
 from .audit import audit
 from .emails import queue_email
@@ -16,7 +18,7 @@ def assign(ticket, assignee, by):
         ticket.status = Status.IN_PROGRESS
     ticket.last_activity_at = timezone.now()
     ticket.save(update_fields=["assignee", "status", "last_activity_at"])
-    name = assignee.get_username() if assignee else "personne"
+    name = (assignee.get_full_name() or assignee.get_username()) if assignee else "personne"
     action = "claimed" if assignee == by else ("reassigned" if previous else "assigned")
     audit(ticket, action, by, detail=f"attribué à {name}")
 
@@ -31,9 +33,8 @@ def change_status(ticket, status, by):
 
 
 def answer(ticket, body, by, canned=None):
-    """A public answer: stored, shown on the follow-up page, the requester told by email (link only)."""
-    if canned is not None:
-        body = "\n\n".join(part for part in (body.strip(), canned_text(canned)) if part)
+    """A public answer, exactly `body` (a canned answer was inserted into it, where the jurist saw it):
+    stored, shown on the follow-up page, the requester told by email (link only)."""
     now = timezone.now()
     with transaction.atomic():
         message = Message.objects.create(
@@ -51,7 +52,8 @@ def answer(ticket, body, by, canned=None):
 
 
 def canned_text(canned):
-    links = [f"- {page.title} : {page.full_url}" for page in canned.pages.all() if page.live]
+    """The canned answer as inserted in an answer: its text and the public links to its pages."""
+    links = [f"- {page.title} : {page_url(page)}" for page in canned.pages.all() if page.live]
     return canned.body.strip() + (
         "\n\nÀ lire sur le portail :\n" + "\n".join(links) if links else ""
     )

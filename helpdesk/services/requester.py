@@ -6,6 +6,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from core.public_url import public_url
+
 from ..models import AccessToken, Message, MessageKind, Status, Ticket
 from .attachments import files_removed_on_failure, store_attachment
 from .audit import audit
@@ -82,6 +84,4 @@ def thread_for_requester(ticket):
 
 
 def admin_url(ticket):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "helpdesk_admin:ticket", args=[ticket.pk]
-    )
+    return public_url(reverse("helpdesk_admin:ticket", args=[ticket.pk]))

@@ -4,8 +4,9 @@ import hashlib
 import hmac
 import secrets
 
-from django.conf import settings
 from django.urls import reverse
+
+from core.public_url import public_url
 
 from ..models import AccessToken
 
@@ -51,6 +52,4 @@ def ticket_for_access(access):
 
 
 def follow_up_url(token):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "helpdesk:follow_up", kwargs={"token": token}
-    )
+    return public_url(reverse("helpdesk:follow_up", kwargs={"token": token}))

@@ -11,6 +11,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.dates import format_datetime
 from helpdesk.models import OutboundEmail, Ticket
 from helpdesk.services import deliver, send_pending
 from helpdesk.services.emails import retry_delay
@@ -131,7 +132,7 @@ def test_the_jurist_sees_which_emails_are_not_sent_yet(client, jurist, ticket, s
     failing.refresh_from_db()
     local = timezone.localtime(failing.next_attempt_at)
     assert "1 tentative sans succès" in html
-    assert f"nouvel essai le {local.day} " in html and local.strftime("%H:%M") in html
+    assert f"nouvel essai le {format_datetime(local)}." in html
     assert "en file d'attente" in html
 
     failing.status, failing.attempts = "failed", 8

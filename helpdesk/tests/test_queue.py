@@ -80,7 +80,13 @@ def test_overdue_count_follows_the_filters(client, jurist, tickets):
 )
 def test_filters(client, jurist, tickets, query, expected):
     client.force_login(jurist)
-    assert listed(client.get(f"{URL}?{query}")) == [tickets[k].pk for k in expected]
+    response = client.get(f"{URL}?{query}")
+    assert listed(response) == [tickets[k].pk for k in expected]
+    # the count says how many are listed under these filters, the status filter included
+    count = len(expected)
+    assert (
+        f"{count} demande{'s' if count > 1 else ''} pour ces filtres" in response.content.decode()
+    )
 
 
 @pytest.mark.parametrize(

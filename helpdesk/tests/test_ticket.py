@@ -1,5 +1,7 @@
 """The jurist's ticket page: thread, assignment, status, answers, notes, canned answers, merge, audit."""
 
+import html as html_lib
+import json
 import re
 
 import pytest
@@ -31,7 +33,7 @@ def test_ticket_page_shows_thread_notes_related_and_logs_the_read(jurist_client,
     html = response.content.decode()
     assert response.status_code == 200
     assert "appeler la préfecture" in html and "Note interne" in html
-    assert f"Demande n° {other.pk}" in html  # related ticket from the same requester
+    assert f"Demande n°\u00a0{other.pk}" in html  # related ticket from the same requester
     assert ticket.requester_email in html
     entry = AuditEntry.objects.get(ticket=ticket, action="viewed")
     assert entry.user == jurist
@@ -98,17 +100,42 @@ def test_refused_note_keeps_the_text_and_says_why(jurist_client, ticket):
     assert html.count('id="id_body"') == 1  # the answer and the note fields keep distinct ids
 
 
-def test_canned_answer_with_links_to_dossiers(jurist_client, ticket, dossier_index):
+@pytest.fixture
+def canned(dossier_index):
     dossier = DossierPageFactory(
-        parent=dossier_index, title="Travailler pendant la prise en charge"
+        parent=dossier_index, title="Travailler pendant la prise en charge", slug="travailler"
     )
     canned = CannedAnswerFactory(body="Texte type sur l'APT.")
     canned.pages.add(dossier)
-    post(jurist_client, ticket, "answer", {"body": "Bonjour,", "canned": canned.pk})
-    body = ticket.messages.get().body
-    assert body.startswith("Bonjour,")
-    assert "Texte type sur l'APT." in body
-    assert dossier.full_url in body
+    return canned
+
+
+def test_canned_answer_is_inserted_in_the_box_before_sending(jurist_client, ticket, canned):
+    """Without the page's script, « Insérer » puts the text and links in the answer box; nothing is sent."""
+    response = post(
+        jurist_client, ticket, "answer", {"body": "Bonjour,", "canned": canned.pk, "insert": "1"}
+    )
+    assert response.status_code == 200 and not ticket.messages.exists()
+    box = re.search(r'<textarea name="body"[^>]*>(.*?)</textarea>', response.content.decode(), re.S)
+    text = html_lib.unescape(box.group(1))
+    link = "http://testserver/dossiers/travailler/"
+    assert (
+        text.strip()
+        == f"Bonjour,\n\nTexte type sur l'APT.\n\nÀ lire sur le portail :\n- Travailler pendant la prise en charge : {link}"
+    )
+
+
+def test_canned_texts_are_given_to_the_page_script(jurist_client, ticket, canned):
+    html = jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    data = re.search(r'<script id="reponses-types" type="application/json">(.*?)</script>', html)
+    assert json.loads(data.group(1)) == {str(canned.pk): services.canned_text(canned)}
+    assert "helpdesk/canned_answers" in html and "data-canned-insert" in html
+
+
+def test_published_answer_is_exactly_the_text_of_the_box(jurist_client, ticket, canned):
+    post(jurist_client, ticket, "answer", {"body": "Ma réponse relue.", "canned": canned.pk})
+    assert ticket.messages.get().body == "Ma réponse relue."  # nothing appended unseen
+    assert AuditEntry.objects.get(action="answered").detail == f"réponse type : {canned}"
 
 
 def test_internal_note_never_reaches_requester(client, jurist, ticket_with_token):
@@ -278,8 +305,61 @@ def test_audit_log_records_reads_downloads_and_changes_with_who(jurist_client, j
     assert all(
         "Texte de la note" not in detail for _, _, detail in entries
     )  # no content in the log
+    jurist.first_name, jurist.last_name = "Claire", "Juriste"
+    jurist.save()
     html = jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
-    assert "downloaded" in html and jurist.username in html
+    journal = html[html.index('id="journal-titre"') :]
+    # French labels from the one mapping, and who by full name
+    assert "<td>Pièce téléchargée</td>" in journal and "<td>Consultée</td>" in journal
+    assert "<td>Note interne ajoutée</td>" in journal and "downloaded" not in journal
+    assert "<td>Claire Juriste</td>" in journal
+
+
+def test_every_audited_action_has_a_french_label(ticket):
+    with pytest.raises(ValueError):
+        services.audit(ticket, "frobnicated")
+    assert not AuditEntry.objects.filter(action="frobnicated").exists()
+    entry = services.audit(ticket, "claimed")
+    assert entry.get_action_display() == "Prise en charge"
+
+
+def test_assignee_list_shows_full_names(jurist_client, jurist, superuser, ticket):
+    superuser.first_name, superuser.last_name = "Paul", "Durand"
+    superuser.save()
+    html = jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    select = re.search(r'<select name="assignee".*?</select>', html, re.S).group()
+    assert f'<option value="{superuser.pk}">Paul Durand</option>' in select
+    assert f'<option value="{jurist.pk}">juriste</option>' in select  # no name: the username
+    post(jurist_client, ticket, "assign", {"assignee": superuser.pk})
+    assert AuditEntry.objects.get(action="assigned").detail == "attribué à Paul Durand"
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/admin/permanence/", "File des demandes"),
+        ("/admin/permanence/{pk}/", "Demande n°\u00a0{pk}"),
+        ("/admin/permanence/statistiques/", "Statistiques de la permanence"),
+        ("/admin/permanence/demandeur/", "Données d'un demandeur"),
+    ],
+)
+def test_every_helpdesk_page_is_headed_by_its_own_title(jurist_client, ticket, path, title):
+    html = jurist_client.get(path.format(pk=ticket.pk)).content.decode()
+    title = title.format(pk=ticket.pk).replace("'", "&#x27;")
+    crumbs = re.search(r'<nav[^>]*aria-label="[^"]*"[^>]*>.*?</nav>', html, re.S).group()
+    # Wagtail's header shows the last breadcrumb: the page's title, not « Accueil »
+    last = re.findall(r"<li[^>]*>(.*?)</li>", crumbs, re.S)[-1]
+    assert title in last and "Accueil" not in last
+    assert re.search(rf"<h1[^>]*>\s*{re.escape(title)}\s*</h1>", html)
+
+
+def test_ticket_number_never_wraps(jurist_client, ticket):
+    html = jurist_client.get("/admin/permanence/").content.decode()
+    assert (
+        f'<td class="helpdesk-nowrap"><a href="/admin/permanence/{ticket.pk}/">Demande n°\u00a0{ticket.pk}</a>'
+        in html
+    )
+    assert ".helpdesk-nowrap{white-space:nowrap}" in html
 
 
 def test_public_pages_have_no_inline_script(client, ticket_with_token):

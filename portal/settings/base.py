@@ -261,7 +261,11 @@ ELASTICSEARCH_CLIENT_OPTIONS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail MNA"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port if not the default, no path): every absolute URL in
+# emails, feeds, the sitemap, calendars, exports and canned answers is built from it (portal/public_url.py).
+# Required, and https, outside DEBUG (system check portal.E002).
+PORTAL_PUBLIC_URL = env("PORTAL_PUBLIC_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_PUBLIC_URL
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",

@@ -23,3 +23,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 if not EMAIL_HOST:
     EMAIL_BACKEND = env("EMAIL_BACKEND", "portal.mail.DevConsoleBackend")
 TASKS = task_backend("immediate")
+PORTAL_PUBLIC_URL = env("PORTAL_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_PUBLIC_URL

@@ -12,10 +12,11 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Mail kept in memory is what the tests read; production refuses it (portal.E001).
-SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "portal.E001"]  # noqa: F405
+# Mail kept in memory is what the tests read, on a plain-HTTP address; production refuses both
+# (portal.E001, portal.E002).
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "portal.E001", "portal.E002"]  # noqa: F405
 ALLOWED_HOSTS = ["*"]
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_PUBLIC_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Inside a test's transaction no commit bumps the published version: the page cache is tested on its own.
 PAGE_CACHE_SECONDS = 0
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -35,10 +35,23 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
         ALLOWED_HOSTS="portail.example.org",
         EMAIL_HOST="smtp.example.org",
+        PORTAL_PUBLIC_URL="https://portail.example.org",
         PORTAL_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_an_https_public_address(tmp_path):
+    production = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "k" * 50,
+        "EMAIL_HOST": "smtp.example.org",
+        "PORTAL_VAR_DIR": str(tmp_path),
+    }
+    for value in ("", "http://portail.example.org"):
+        result = run_manage("check", PORTAL_PUBLIC_URL=value, **production)
+        assert result.returncode != 0 and "portal.E002" in result.stderr, result.stderr
 
 
 def test_production_refuses_to_start_without_a_mail_server(tmp_path):

@@ -150,8 +150,11 @@ def portal():
     if reason:
         pytest.skip(reason)
     var_dir = Path(tempfile.mkdtemp(prefix="portail-mna-browser-"))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
+        "PORTAL_PUBLIC_URL": url,
         "DJANGO_SETTINGS_MODULE": "tests.browser.settings",
         "PORTAL_VAR_DIR": str(var_dir),
         "PORTAL_EMAIL_DIR": str(var_dir / "mail"),
@@ -168,7 +171,6 @@ def portal():
     ):
         env.pop(name, None)
     _prepare(var_dir, env)
-    port = _free_port()
     log = (var_dir / "server.log").open("wb")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -177,7 +179,6 @@ def portal():
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(url + "/robots.txt", server)
         yield Portal(url, var_dir)

@@ -13,7 +13,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ.get("PORTAL_EMAIL_DIR", str(VAR_DIR / "mail"))
-# Files are what the journeys read; a production server refuses them (portal.E001).
-SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "portal.E001"]  # noqa: F405
+# Files are what the journeys read, on a plain-HTTP loopback address; a production server refuses both
+# (portal.E001, portal.E002).
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "portal.E001", "portal.E002"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

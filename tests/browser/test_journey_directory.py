@@ -51,3 +51,15 @@ def test_actors_of_a_departement_from_the_map_by_keyboard(portal, page):
     for row in rows:
         assert "93" in row["départements"].split(","), row
         assert service_slug in row["services"].split(","), row
+
+
+def test_report_confirmation_is_shown_and_focused_where_the_reporter_is(portal, page):
+    visit(page, portal("/annuaire/"))
+    page.locator(".card--actor a").first.click()
+    page.locator("#id_message").fill("Le numéro de téléphone a changé depuis le mois dernier.")
+    page.get_by_role("button", name="Envoyer le signalement").click()
+    page.wait_for_url("**#signalement-envoye")
+    confirmation = page.locator("#signalement-envoye")
+    expect(confirmation).to_contain_text("Merci, votre signalement a été transmis")
+    expect(confirmation).to_be_focused()
+    expect(confirmation).to_be_in_viewport()

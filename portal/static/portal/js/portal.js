@@ -23,6 +23,13 @@
     sync();
   }
 
+  // A confirmation shown where the user acted (e.g. after « Signaler une erreur ») takes the focus, so it
+  // is in view and read out.
+  var confirmation = document.querySelector("[data-focus-on-load]");
+  if (confirmation) {
+    confirmation.focus();
+  }
+
   // Dossier sections: open or close them all, and print the whole sheet.
   document.querySelectorAll("[data-toggle-sections]").forEach(function (button) {
     button.addEventListener("click", function () {
