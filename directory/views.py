@@ -28,18 +28,26 @@ REPORT_THANKS = "Merci, votre signalement a été transmis au comité de rédact
 def index(request):
     actor_filter = ActorFilter(request.GET)
     counts = actor_filter.departement_counts()
-    tiles, _, _ = france_map.layout()
-    width, height = france_map.svg_size()
+    shapes, width, height = france_map.layout()
+    classes = france_map.count_classes([count for _, count in counts])
+    count_by_code = {d.code: count for d, count in counts}
     context = {
         "filter": actor_filter,
         "page_obj": actor_filter.paginate(request.GET.get("page")),
         "national_actors": list(actor_filter.national_queryset()),
         "counts": counts,
-        "map_tiles": [(tiles[d.code], d, count) for d, count in counts],
+        "map": france_map.drawing(),
+        "map_shapes": [
+            (shapes[d.code], d, count, france_map.level(count, classes)) for d, count in counts
+        ],
+        "map_background": [
+            (path, france_map.level(count_by_code.get(code, 0), classes))
+            for code, path in france_map.drawing().background
+        ],
+        "map_classes": classes,
         "map_width": width,
         "map_height": height,
         "map_overseas_y": france_map.overseas_label_y(),
-        "max_count": max([count for _, count in counts] or [0]),
     }
     return render(request, "directory/index.html", context)
 
