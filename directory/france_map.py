@@ -17,7 +17,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "france_departements.json
 # Displayed about 343 px wide on a 375 px phone, so 46 units are about 26 px: a target of at least 24 px.
 MIN_TARGET = 46
 PETITE_COURONNE = ["75", "92", "93", "94"]
-INSET_ORIGIN = (4, 22)  # top left of the Paris inset, in the Channel
+INSET_ORIGIN = (4, 28)  # top left of the Paris inset, in the Channel
 INSET_SCALE = 5.5
 OVERSEAS = ["971", "972", "973", "974", "976"]
 OVERSEAS_BOX = (113, 64)

