@@ -52,6 +52,7 @@ def test_directory_filters_work_on_a_phone(portal, mobile_page):
     page = mobile_page
     visit(page, portal("/annuaire/"))
     assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Filtrer").click()
     page.get_by_label("Département", exact=True).select_option(value="93")
     page.get_by_role("button", name="Appliquer les filtres").click()
     page.wait_for_url("**/annuaire/?*departement=93*")
@@ -68,13 +69,13 @@ def test_agenda_is_usable_on_a_phone(portal, mobile_page):
     page = mobile_page
     visit(page, portal("/agenda/"))
     assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Filtrer").click()
     page.get_by_label("En ligne", exact=True).check()
     page.get_by_role("button", name="Appliquer les filtres").click()
     page.wait_for_url("**/agenda/?*format=en-ligne*")
     assert_no_horizontal_scroll(page)
     page.get_by_role("link", name="Vue mensuelle").click()
     page.wait_for_load_state()
-    # The month grid may scroll inside its own box, never the page.
     assert_no_horizontal_scroll(page)
     visit(page, portal("/agenda/archives/"))
     assert_no_horizontal_scroll(page)
@@ -85,9 +86,11 @@ def test_search_facets_work_on_a_phone(portal, mobile_page):
     visit(page, portal("/recherche/?q=mie+apt"))
     assert_no_horizontal_scroll(page)
     filters = page.locator("form.filters")
+    page.get_by_role("button", name="Filtrer").click()
     filters.locator("input[type=checkbox]").first.check()
     filters.get_by_role("button", name="Appliquer").click()
     page.wait_for_load_state()
+    expect(page.get_by_role("button", name="Filtrer (1 actif)")).to_be_visible()
     expect(filters.locator("input:checked")).to_have_count(1)
     assert page.locator(".search-result").count() >= 1
     assert_no_horizontal_scroll(page)
