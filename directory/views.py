@@ -35,9 +35,12 @@ def index(request):
         "filter": actor_filter,
         "page_obj": actor_filter.paginate(request.GET.get("page")),
         "national_actors": list(actor_filter.national_results()),
-        # Called by the template only when its cached map fragment is stale.
-        "counts": directory_map.counts,
-        "map_tiles": directory_map.tiles,
+        # Read by the template only when its cached map fragment is stale.
+        "counts": lambda: directory_map.counts,
+        "map": france_map.drawing(),
+        "map_shapes": directory_map.shapes,
+        "map_background": directory_map.background,
+        "map_classes": lambda: directory_map.classes,
         "map_version": freshness.version(),
         "map_width": width,
         "map_height": height,

@@ -417,3 +417,17 @@ def test_actor_page_shows_the_events_it_organises(client, make_event):
     make_event(title="Journée d’étude de l’association", slug="jeda", organiser_actor=actor)
     html = client.get(actor.get_absolute_url()).content.decode()
     assert "Événements organisés" in html and "Journée d’étude de l’association" in html
+
+
+def test_month_view_lists_only_the_days_with_events_for_small_screens(client, make_event):
+    make_event(title="Journée de décembre", slug="dec", start=paris(2026, 12, 8, 9, 30))
+    make_event(title="Webinaire du 3", slug="trois", start=paris(2026, 12, 3, 14, 0))
+    make_event(title="Colloque de novembre", slug="nov", start=paris(2026, 11, 30, 9, 0))
+    html = client.get("/agenda/mois/2026-12/").content.decode()
+    listing = html[html.index('<ol class="calendar-list"') :]
+    listing = listing[: listing.index("</ol>")]
+    days = re.findall(r'<h3 class="calendar-list__date">([^<]+)</h3>', listing)
+    # In order, only this month's days that have events (30 November shows in the grid's first week).
+    assert [day.split(" 2026")[0] for day in days] == ["Jeudi 3 décembre", "Mardi 8 décembre"]
+    assert "14 h : Webinaire du 3" in listing and "9 h 30 : Journée de décembre" in listing
+    assert "Colloque de novembre" not in listing

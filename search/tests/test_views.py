@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.factories import ResourcePageFactory
+from portal.tests.test_filters_toggle import assert_filters_toggle
 from search import services
 from search.backends.base import SearchUnavailable
 from search.backends.database import DatabaseBackend
@@ -207,3 +208,7 @@ def test_queries_per_results_page_do_not_grow_with_the_data(
     add(25)
     assert _queries(client, params) == small
     assert small <= 12
+
+
+def test_the_facets_fold_behind_the_shared_filter_toggle(client, library):
+    assert_filters_toggle(client.get("/recherche/", {"q": "asile"}).content.decode())

@@ -211,8 +211,10 @@ class PageErrors(list):
     """JavaScript errors and Content-Security-Policy violations seen by a page."""
 
 
-def _new_page(browser, request, viewport):
-    context = browser.new_context(viewport=viewport, locale="fr-FR", timezone_id="Europe/Paris")
+def _new_page(browser, request, viewport, **options):
+    context = browser.new_context(
+        viewport=viewport, locale="fr-FR", timezone_id="Europe/Paris", **options
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     errors = PageErrors()
@@ -264,8 +266,9 @@ def new_page(browser, request):
     """Factory for extra pages in separate contexts (a second user in the same journey)."""
     opened = []
 
-    def make(viewport=DESKTOP):
-        context, page = _new_page(browser, request, viewport)
+    def make(viewport=DESKTOP, **options):
+        """`options` go to the browser context (`java_script_enabled=False`, for instance)."""
+        context, page = _new_page(browser, request, viewport, **options)
         opened.append((context, page))
         return page
 

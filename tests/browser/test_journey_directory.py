@@ -63,3 +63,32 @@ def test_report_confirmation_is_shown_and_focused_where_the_reporter_is(portal, 
     expect(confirmation).to_contain_text("Merci, votre signalement a été transmis")
     expect(confirmation).to_be_focused()
     expect(confirmation).to_be_in_viewport()
+
+
+def test_map_links_are_finger_sized_on_a_phone_and_show_their_focus(portal, mobile_page):
+    page = mobile_page
+    visit(page, portal("/annuaire/"))
+    links = page.locator(".france-map svg a")
+    assert links.count() == 101
+    sizes = links.evaluate_all(
+        """links => links.map(a => {
+            const box = a.getBoundingClientRect();
+            return [a.dataset.code, Math.round(box.width), Math.round(box.height)];
+        })"""
+    )
+    small = [size for size in sizes if min(size[1:]) < 24]
+    assert not small, f"map links smaller than 24 × 24 px at 375 px: {small}"
+    # Shades follow the counts: the legend has several classes, each used on the map.
+    legend_levels = page.locator(".france-map__legend .france-map__swatch").evaluate_all(
+        "spans => spans.map(s => s.className.match(/level-(\\d)/)[1])"
+    )
+    assert len(legend_levels) >= 3
+    for level in legend_levels:
+        assert page.locator(f".france-map svg a.france-map--level-{level}").count(), level
+    # By keyboard, the focused département is filled with the focus colour.
+    tab_until(page, SEINE_SAINT_DENIS, limit=300)
+    fill = page.evaluate(
+        "() => getComputedStyle(document.activeElement.querySelector('.france-map__shape')).fill"
+    )
+    assert fill == "rgb(255, 191, 71)", fill
+    page.locator(".directory-map").screenshot(path="var/test-artifacts/map-375.png")

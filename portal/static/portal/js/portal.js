@@ -30,6 +30,71 @@
     confirmation.focus();
   }
 
+  // List filters (includes/filters_toggle.html): on small screens they fold behind « Filtrer », which
+  // says how many are active and lists them, so the results come first.
+  var labelOf = function (control) {
+    var label = control.id && document.querySelector('label[for="' + control.id + '"]');
+    if (!label) return "";
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll(".count").forEach(function (count) { count.remove(); });
+    return copy.textContent.trim();
+  };
+  var activeFilters = function (form) {
+    var active = [];
+    form.querySelectorAll("fieldset").forEach(function (fieldset) {
+      var checked = Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), labelOf);
+      var legend = fieldset.querySelector("legend");
+      if (checked.length) active.push((legend ? legend.textContent.trim() + " : " : "") + checked.join(", "));
+    });
+    form.querySelectorAll("select, input:not([type=hidden]):not([type=checkbox]):not([type=radio])").forEach(function (control) {
+      if (control.closest("fieldset")) return;
+      if (control.tagName === "SELECT") {
+        if (control.selectedIndex > 0) active.push(labelOf(control) + " : " + control.options[control.selectedIndex].text.trim());
+      } else if (control.value.trim()) {
+        active.push(labelOf(control) + " : " + control.value.trim());
+      }
+    });
+    return active;
+  };
+  document.querySelectorAll("[data-filters-toggle]").forEach(function (bar) {
+    var button = bar.querySelector("button");
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    if (!panel) return;
+    var heading = panel.querySelector("h2");
+    var small = window.matchMedia("(max-width: 50rem)");
+    var active = activeFilters(panel);
+    if (active.length) {
+      bar.querySelector("[data-filters-count]").textContent = " (" + active.length + " actif" + (active.length > 1 ? "s" : "") + ")";
+      var summary = bar.querySelector("[data-filters-summary]");
+      summary.textContent = "Filtres actifs : " + active.join(" ; ");
+      summary.hidden = false;
+    }
+    var sync = function () {
+      button.hidden = !small.matches;
+      panel.classList.toggle("filters--folded", small.matches && button.getAttribute("aria-expanded") !== "true");
+    };
+    var close = function () {
+      button.setAttribute("aria-expanded", "false");
+      sync();
+      button.focus();
+    };
+    button.addEventListener("click", function () {
+      if (button.getAttribute("aria-expanded") === "true") return close();
+      button.setAttribute("aria-expanded", "true");
+      sync();
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus();
+      }
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && small.matches && button.getAttribute("aria-expanded") === "true") close();
+    });
+    small.addEventListener("change", sync);
+    bar.classList.add("filters-toggle--enhanced");
+    sync();
+  });
+
   // Dossier sections: open or close them all, and print the whole sheet.
   document.querySelectorAll("[data-toggle-sections]").forEach(function (button) {
     button.addEventListener("click", function () {
