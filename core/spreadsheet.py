@@ -10,3 +10,10 @@ def neutralise_formula(value):
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
+
+
+def restore_neutralised(text):
+    """The value `neutralise_formula` protected, when a file the portal exported is read back."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text

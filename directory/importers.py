@@ -13,9 +13,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from core.importing import CREATED, UNCHANGED, UPDATED, ImportReport, LineError
+from core.spreadsheet import restore_neutralised
 from taxonomy.models import Departement, Theme
 
 from .models import Actor, ActorKind, Service
+from .services import SPREADSHEET_COLUMNS
 
 COLUMNS = [
     "external_id",
@@ -41,14 +43,29 @@ def _split(value):
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
+# The portal's own spreadsheet export (French headers) is read back: header -> column.
+HEADER_NAMES = {label: column for column, label in SPREADSHEET_COLUMNS}
+
+
+def _by_key_or_label(items, label):
+    """{slug or value: item, lower-cased label: item}: a file may name a choice either way."""
+    mapping = dict(items)
+    mapping.update({label(item).casefold(): item for item in list(mapping.values())})
+    return mapping
+
+
 class ActorImporter:
     def __init__(self, path, dry_run=False):
         self.path = Path(path)
         self.dry_run = dry_run
         self.departements = {d.code: d for d in Departement.objects.all()}
-        self.services = {s.slug: s for s in Service.objects.all()}
-        self.themes = {t.slug: t for t in Theme.objects.all()}
-        self.kinds = set(ActorKind.values)
+        self.services = _by_key_or_label(
+            ((s.slug, s) for s in Service.objects.all()), lambda s: s.name
+        )
+        self.themes = _by_key_or_label(((t.slug, t) for t in Theme.objects.all()), lambda t: t.name)
+        self.kinds = _by_key_or_label(
+            ((k, k) for k in ActorKind.values), lambda k: ActorKind(k).label
+        )
 
     def run(self):
         report = ImportReport()
@@ -61,7 +78,8 @@ class ActorImporter:
                 else ","
             )
             reader = csv.DictReader(handle, delimiter=delimiter)
-            missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
+            reader.fieldnames = [HEADER_NAMES.get(name, name) for name in reader.fieldnames or []]
+            missing = [column for column in COLUMNS if column not in reader.fieldnames]
             if missing:
                 raise LineError(f"colonnes manquantes : {', '.join(missing)}")
             for row in reader:
@@ -79,7 +97,9 @@ class ActorImporter:
         return report
 
     def parse(self, row):
-        values = {column: (row.get(column) or "").strip() for column in COLUMNS}
+        values = {
+            column: restore_neutralised((row.get(column) or "").strip()) for column in COLUMNS
+        }
         if None in row:
             raise LineError("trop de colonnes sur la ligne")
         if any("\x00" in value for value in values.values()):
@@ -88,8 +108,10 @@ class ActorImporter:
             raise LineError("external_id manquant")
         if not values["name"]:
             raise LineError("nom manquant")
-        if values["kind"] not in self.kinds:
+        kind = self.kinds.get(values["kind"]) or self.kinds.get(values["kind"].casefold())
+        if kind is None:
             raise LineError(f"type d'acteur inconnu : « {values['kind']} »")
+        values["kind"] = kind
         codes = [code.upper() for code in _split(values["departements"])]
         is_national = NATIONAL.upper() in codes
         codes = [code for code in codes if code != NATIONAL.upper()]
@@ -98,8 +120,8 @@ class ActorImporter:
             raise LineError(f"code de département inconnu : {', '.join(unknown)}")
         if not codes and not is_national:
             raise LineError("aucun département (indiquer des codes ou « national »)")
-        service_slugs = _split(values["services"])
-        unknown = [slug for slug in service_slugs if slug not in self.services]
+        service_names = _split(values["services"])
+        unknown = [name for name in service_names if self._find(self.services, name) is None]
         if unknown:
             raise LineError(f"service inconnu : {', '.join(unknown)}")
         if values["email"]:
@@ -122,13 +144,13 @@ class ActorImporter:
                 raise LineError(f"{column} trop long ({limits[column]} caractères au plus)")
         values["departements"] = [self.departements[code] for code in codes]
         values["is_national"] = is_national
-        values["services"] = [self.services[slug] for slug in service_slugs]
+        values["services"] = [self._find(self.services, name) for name in service_names]
         if "themes" in row:
-            theme_slugs = _split(row["themes"])
-            unknown = [slug for slug in theme_slugs if slug not in self.themes]
+            theme_names = _split(row["themes"])
+            unknown = [name for name in theme_names if self._find(self.themes, name) is None]
             if unknown:
                 raise LineError(f"thème inconnu : {', '.join(unknown)}")
-            values["themes"] = [self.themes[slug] for slug in theme_slugs]
+            values["themes"] = [self._find(self.themes, name) for name in theme_names]
         if (row.get("last_verified") or "").strip():
             try:
                 values["last_verified"] = datetime.date.fromisoformat(row["last_verified"].strip())
@@ -138,12 +160,24 @@ class ActorImporter:
                 ) from None
         return values
 
+    @staticmethod
+    def _find(mapping, name):
+        return mapping.get(name) or mapping.get(name.casefold())
+
     def save(self, record):
-        """Create or update the actor; one that already has every value is left alone (no revision)."""
-        actor = Actor.objects.filter(external_id=record["external_id"]).first()
+        """Create or update the actor; one that already has every value is left alone (no revision).
+        The identifier is the external id, or the public slug the portal's own export gives."""
+        identifier = record["external_id"]
+        actor = (
+            Actor.objects.filter(external_id=identifier).first()
+            or Actor.objects.filter(slug=identifier).first()
+        )
         created = actor is None
         if created:
-            actor = Actor(external_id=record["external_id"], slug=self.unique_slug(record["name"]))
+            slug = identifier if identifier == slugify(identifier) else ""
+            if not slug or Actor.objects.filter(slug=slug).exists():
+                slug = self.unique_slug(record["name"])
+            actor = Actor(external_id=identifier, slug=slug)
         elif self._unchanged(actor, record):
             return UNCHANGED
         for name in FIELDS:

@@ -9,6 +9,8 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from core.spreadsheet import neutralise_formula
 
@@ -70,29 +72,33 @@ class DepartementDirectory:
 
 # Exports ---------------------------------------------------------------------------------------------------
 
-EXPORT_FIELDS = [
-    ("slug", "identifiant"),
+# The spreadsheet layout (CSV and XLSX): French headers and labels a person reads, in the columns that
+# `import_actors` reads back (headers and labels are accepted there), so an export edited in a spreadsheet
+# can be imported again. Multi-valued cells are separated by « ; ».
+SPREADSHEET_COLUMNS = [
+    ("external_id", "identifiant"),
     ("name", "nom"),
     ("kind", "type"),
-    ("national", "national"),
     ("departements", "départements"),
-    ("services", "services"),
-    ("themes", "thèmes"),
     ("address", "adresse"),
     ("postcode", "code postal"),
     ("city", "ville"),
     ("phone", "téléphone"),
     ("email", "courriel"),
     ("website", "site internet"),
+    ("services", "services"),
     ("description", "description"),
+    ("themes", "thèmes"),
     ("last_verified", "vérifié le"),
     ("url", "page"),
 ]
 CSV_DELIMITER = ";"  # what Excel expects with French regional settings
+LIST_SEPARATOR = "; "
 
 
 def export_record(actor, base_url=""):
-    """The public fields of an actor: never its workflow state, external id or reports."""
+    """The public fields of an actor for programs (JSON: codes and slugs): never its workflow state,
+    external id or reports."""
     return {
         "slug": actor.slug,
         "name": actor.name,
@@ -113,16 +119,32 @@ def export_record(actor, base_url=""):
     }
 
 
-def _csv_cell(value):
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, list):
-        value = ",".join(value)
-    return neutralise_formula(value)
+def spreadsheet_row(actor, base_url=""):
+    """The actor in the spreadsheet layout, labels instead of slugs; the identifier is the public slug
+    (the external id stays private). Values are typed: `last_verified` a date, the rest text."""
+    codes = [d.code for d in actor.departements.all()]
+    return {
+        "external_id": actor.slug,
+        "name": actor.name,
+        "kind": actor.get_kind_display(),
+        "departements": LIST_SEPARATOR.join((["national"] if actor.is_national else []) + codes),
+        "address": actor.address,
+        "postcode": actor.postcode,
+        "city": actor.city,
+        "phone": actor.phone,
+        "email": actor.email,
+        "website": actor.website,
+        "services": LIST_SEPARATOR.join(s.name for s in actor.services.all()),
+        "description": actor.description,
+        "themes": LIST_SEPARATOR.join(t.name for t in actor.themes.all()),
+        "last_verified": actor.last_verified,
+        "url": base_url + actor.get_absolute_url(),
+    }
 
 
 def iter_csv(actors, base_url=""):
-    """CSV lines, UTF-8 with a BOM so Excel reads the accents, `;`-separated, header first."""
+    """CSV lines, UTF-8 with a BOM so Excel reads the accents, `;`-separated, header first; formulas
+    neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
 
@@ -133,12 +155,44 @@ def iter_csv(actors, base_url=""):
         return value
 
     yield "\ufeff"
-    writer.writerow([label for _, label in EXPORT_FIELDS])
+    writer.writerow([label for _, label in SPREADSHEET_COLUMNS])
     yield flush()
     for actor in actors:
-        record = export_record(actor, base_url)
-        writer.writerow([_csv_cell(record[key]) for key, _ in EXPORT_FIELDS])
+        row = spreadsheet_row(actor, base_url)
+        writer.writerow(
+            [
+                row[key].isoformat()
+                if key == "last_verified" and row[key]
+                else neutralise_formula(row[key] or "")
+                for key, _ in SPREADSHEET_COLUMNS
+            ]
+        )
         yield flush()
+
+
+def xlsx_bytes(actors, base_url=""):
+    """The same table as an Excel workbook with typed cells: text stays text (postcodes keep their
+    leading zero, « 75; 93 » is not a number), the verification date is a date, formulas are neutralised."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Annuaire")
+    sheet.append([label for _, label in SPREADSHEET_COLUMNS])
+    for actor in actors:
+        row = spreadsheet_row(actor, base_url)
+        cells = []
+        for key, _ in SPREADSHEET_COLUMNS:
+            value = row[key]
+            if key == "last_verified":
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "DD/MM/YYYY"
+            else:
+                cell = WriteOnlyCell(sheet, value=neutralise_formula(value or ""))
+                cell.data_type = "s"
+                cell.number_format = "@"
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def export_json(actors, base_url="", filters=""):

@@ -21,6 +21,7 @@ from .services import (
     iter_csv,
     live_actors,
     normalise_code,
+    xlsx_bytes,
 )
 
 REPORTS_PER_HOUR = 5
@@ -111,6 +112,16 @@ def export_csv(request):
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="annuaire-acteurs.csv"'
+    return response
+
+
+def export_xlsx(request):
+    actors = ActorFilter(request.GET).results()
+    response = HttpResponse(
+        xlsx_bytes(actors, public_url()),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="annuaire-acteurs.xlsx"'
     return response
 
 

@@ -9,7 +9,7 @@ PAGE_CACHE_SECONDS and at midnight (pages that show "upcoming" or "today").
 
 Only what is the same for everyone is stored: a 200 answer to a GET that set no cookie, used no CSRF token
 (a form), was not marked private or no-store, outside the admin, the helpdesk and the other excluded
-paths. Browsers and a reverse proxy get an ETag and `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE` on
+paths. Browsers (which revalidate: `max-age=0`) and a reverse proxy (`s-maxage=PAGE_CACHE_MAX_AGE`) get an ETag on
 those pages, and a 304 when they already hold them. The Django cache framework's own middleware is not
 used: it keys pages by every cookie the request carries (`Vary: Cookie`), and its keys do not follow
 publication.
@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from core import freshness
@@ -64,8 +64,14 @@ def _answer(request, content, headers, etag, modified):
             response[name] = value
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified)
-    response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_MAX_AGE}"
+    response["Cache-Control"] = cache_control()
     return response
+
+
+def cache_control():
+    """Browsers revalidate every time (a 304 costs nothing here), so a visitor sees a publication at once;
+    a shared proxy may keep the page PAGE_CACHE_MAX_AGE seconds."""
+    return f"public, max-age=0, s-maxage={settings.PAGE_CACHE_MAX_AGE}, must-revalidate"
 
 
 class AnonymousPageCacheMiddleware:
@@ -100,5 +106,5 @@ class AnonymousPageCacheMiddleware:
         cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
         response["ETag"] = etag
         response["X-Page-Cache"] = "miss"
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        response["Cache-Control"] = cache_control()
         return response

@@ -15,8 +15,8 @@ from content.models import (
     DossierPage,
     DossierRelatedResource,
     ResourcePage,
-    Theme,
 )
+from taxonomy.models import Theme
 
 from . import DATA, check, days_ago, read_yaml
 

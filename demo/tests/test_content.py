@@ -22,8 +22,8 @@ from content.models import (
     GlossaryEntry,
     ResourceKind,
     ResourcePage,
-    has_substance,
 )
+from content.pages import has_substance
 from content.services import overdue_for_review
 from core import legal
 from core.blocks import LegalReferenceBlock

@@ -1,14 +1,17 @@
 """CSV and JSON exports of the filtered directory."""
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
 
 from core.spreadsheet import neutralise_formula
 from directory.factories import ActorFactory
-from directory.models import ActorKind
+from directory.models import Actor, ActorKind, Service
 
 pytestmark = pytest.mark.django_db
 
@@ -54,19 +57,71 @@ def test_csv_header_encoding_and_only_live_public_fields(client, actors):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="annuaire-acteurs.csv"' in response["Content-Disposition"]
     rows = read_csv(response)
-    assert rows[0][:5] == ["identifiant", "nom", "type", "national", "départements"]
+    assert rows[0][:4] == ["identifiant", "nom", "type", "départements"]
     by_name = {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert "Brouillon" not in by_name
     assert len(rows) == 5
     equipe = by_name["Équipe Éducative Île-de-France"]
-    assert equipe["départements"] == "93,94"
-    assert equipe["services"] == "acces-aux-droits"
-    assert equipe["national"] == "non"
+    # Labels a person reads, « ; » between values (« 93,94 » would become a number in a spreadsheet).
+    assert equipe["type"] == "Association"
+    assert equipe["départements"] == "93; 94"
+    assert equipe["services"] == Service.objects.get(slug="acces-aux-droits").name
     assert equipe["page"].endswith("/annuaire/" + equipe["identifiant"] + "/")
-    assert by_name["Mission nationale"]["national"] == "oui"
+    assert by_name["Mission nationale"]["départements"].startswith("national")
     assert (
         "secret-id-1" not in b"".join(client.get("/annuaire/export.csv").streaming_content).decode()
     )
+
+
+def test_the_csv_export_is_read_back_by_import_actors(client, actors, tmp_path):
+    Actor.objects.filter(name="Mission nationale").update(postcode="06000")
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"".join(client.get("/annuaire/export.csv").streaming_content))
+    before = {a.slug: _snapshot(a) for a in Actor.objects.filter(live=True)}
+    # Into the same directory: every line is recognised and nothing changes.
+    out = io.StringIO()
+    call_command("import_actors", str(path), stdout=out)
+    assert "4 inchangée(s), 0 en erreur" in out.getvalue()
+    assert {a.slug: _snapshot(a) for a in Actor.objects.filter(live=True)} == before
+    # Into an empty directory: the same actors come back, at the same addresses.
+    Actor.objects.all().delete()
+    call_command("import_actors", str(path), stdout=io.StringIO())
+    assert {a.slug: _snapshot(a) for a in Actor.objects.filter(live=True)} == before
+
+
+def _snapshot(actor):
+    return (
+        actor.name,
+        actor.kind,
+        actor.is_national,
+        actor.postcode,
+        actor.city,
+        actor.phone,
+        actor.description,
+        sorted(d.code for d in actor.departements.all()),
+        sorted(s.slug for s in actor.services.all()),
+        sorted(t.slug for t in actor.themes.all()),
+    )
+
+
+def test_xlsx_export_has_typed_cells_and_labels(client, actors):
+    Actor.objects.filter(name="Mission nationale").update(postcode="06000")
+    response = client.get("/annuaire/export.xlsx")
+    assert response.status_code == 200
+    assert 'filename="annuaire-acteurs.xlsx"' in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    by_name = {row[1]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    national = by_name["Mission nationale"]
+    assert national["code postal"] == "06000"  # text, the leading zero kept
+    assert by_name["Équipe Éducative Île-de-France"]["départements"] == "93; 94"
+    assert by_name["Équipe Éducative Île-de-France"]["type"] == "Association"
+    assert isinstance(national["vérifié le"], datetime.datetime)  # a date cell
+    # Every cell is text or a date, never a number or a formula (a name typed as =HYPERLINK stays text).
+    types = {cell.data_type for row in sheet.iter_rows(min_row=2) for cell in row}
+    assert types <= {"s", "inlineStr", "d"}, types
+    assert not any(str(row[1]).startswith("=") for row in rows[1:])
 
 
 def test_csv_neutralises_formulas(client, actors):

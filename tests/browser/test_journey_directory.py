@@ -48,9 +48,10 @@ def test_actors_of_a_departement_from_the_map_by_keyboard(portal, page):
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == cards.count()
     service_slug = parse_qs(urlparse(page.url).query)["service"][0]
+    service_name = page.locator(f"#filter-service option[value='{service_slug}']").inner_text()
     for row in rows:
-        assert "93" in row["départements"].split(","), row
-        assert service_slug in row["services"].split(","), row
+        assert "93" in row["départements"].split("; "), row
+        assert service_name.strip() in row["services"].split("; "), row
 
 
 def test_report_confirmation_is_shown_and_focused_where_the_reporter_is(portal, page):

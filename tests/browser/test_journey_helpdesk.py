@@ -91,6 +91,11 @@ def test_question_answer_and_follow_up(portal, page, new_page, axe_source):
             "value"
         )
     )
+    # The canned answer goes into the answer box, where the jurist reads and edits it before sending.
+    jurist.get_by_role("button", name="Insérer dans la réponse").click()
+    expect(jurist.locator("#id_body")).to_have_value(
+        re.compile("l'autorisation de travail est de droit")
+    )
     jurist.get_by_role("button", name="Publier la réponse").click()
     expect(jurist.locator("main")).to_contain_text("l'autorisation de travail est de droit")
     assert not jurist.errors, jurist.errors  # no Content-Security-Policy violation in the admin

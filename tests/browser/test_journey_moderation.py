@@ -32,6 +32,8 @@ def test_contributor_submits_and_committee_approves_a_resource(portal, page, new
     page.locator("#id_date").fill("2026-03-12")
     page.keyboard.press("Escape")
     page.locator("#id_summary").fill(SUMMARY)
+    # A resource is published with a body, a document or its source (an empty one is refused).
+    page.locator("#id_source_url").fill("https://www.example.org/rapport-2026.pdf")
     page.locator("[data-w-dropdown-target=toggle].button").last.click()
     page.locator("button[name=action-submit]").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/$"))
