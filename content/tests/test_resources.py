@@ -140,3 +140,21 @@ def test_queries_do_not_grow_with_the_number_of_resources(
         page.tags.set([f"autre{n % 5}"])
     large = count_queries(client, target)
     assert large == small, f"{target}: {small} queries with 10 resources, {large} with 200"
+
+
+def test_the_unfiltered_library_needs_no_distinct_and_reads_its_years_once(client, resource_index):
+    """At scale, DISTINCT over every resource column and the years' scan made /ressources/ slow."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from content.factories import ResourcePageFactory
+
+    ResourcePageFactory(parent=resource_index, title="Rapport 2024", date="2024-03-01")
+    client.get("/ressources/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/ressources/").content.decode()
+    sql = [q["sql"].upper() for q in queries]
+    listing = [q for q in sql if "DISTINCT" in q and "_PREFETCH_RELATED_VAL" not in q]
+    assert not listing, listing
+    assert not [q for q in sql if "DATE_TRUNC" in q], "the years are read from the cache"
+    assert "Rapport 2024" in html and 'value="2024"' in html
