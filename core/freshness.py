@@ -74,6 +74,34 @@ def _page_deleted(sender, instance, **kwargs):
         changed()
 
 
+def cache_key(kind, request):
+    """The key of a cached answer to `request`: its absolute URL, under the published-content version and
+    the day (lists and calendars that depend on today change at midnight)."""
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+    return f"portal:{kind}:{version()}:{timezone.localdate():%Y%m%d}:{url}"
+
+
+def cache_entry(response, kept_headers):
+    """What is stored of a rendered answer: (body, kept headers, ETag, time stored)."""
+    headers = {name: response[name] for name in kept_headers if response.has_header(name)}
+    etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    return response.content, headers, etag, int(time.time())
+
+
+def answer_from(request, entry, cache_control):
+    """The stored answer, or a 304 with no body when the client already holds it."""
+    content, headers, etag, modified = entry
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = cache_control
+    return response
+
+
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
@@ -86,8 +114,7 @@ def cached_until_published(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
-        key = f"portal:published:{version()}:{timezone.localdate():%Y%m%d}:{url}"
+        key = cache_key("published", request)
         cached = cache.get(key)
         if cached is None:
             response = view(request, *args, **kwargs)
@@ -95,19 +122,8 @@ def cached_until_published(view):
                 response.render()
             if response.status_code != 200 or response.cookies or response.streaming:
                 return response
-            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-            cached = (response.content, headers, etag, int(time.time()))
+            cached = cache_entry(response, KEPT_HEADERS)
             cache.set(key, cached, settings.FEED_CACHE_SECONDS)
-        content, headers, etag, modified = cached
-        response = get_conditional_response(request, etag=etag, last_modified=modified)
-        if response is None:
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response[name] = value
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(modified)
-        response["Cache-Control"] = f"public, max-age={settings.FEED_MAX_AGE}"
-        return response
+        return answer_from(request, cached, f"public, max-age={settings.FEED_MAX_AGE}")
 
     return wrapper

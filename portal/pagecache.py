@@ -15,15 +15,8 @@ used: it keys pages by every cookie the request carries (`Vary: Cookie`), and it
 publication.
 """
 
-import hashlib
-import time
-
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 
 from core import freshness
 
@@ -42,11 +35,6 @@ def _path_allows_cache(path):
     return not any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
 
 
-def _key(request):
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
-    return f"portal:page:{freshness.version()}:{timezone.localdate():%Y%m%d}:{url}"
-
-
 def _storable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -54,18 +42,6 @@ def _storable(request, response):
         return False
     cache_control = response.get("Cache-Control", "")
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-
-
-def _answer(request, content, headers, etag, modified):
-    response = get_conditional_response(request, etag=etag, last_modified=modified)
-    if response is None:
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
-    response["Cache-Control"] = cache_control()
-    return response
 
 
 def cache_control():
@@ -89,10 +65,10 @@ class AnonymousPageCacheMiddleware:
             and _path_allows_cache(request.path)
         ):
             return self.get_response(request)
-        key = _key(request)
+        key = freshness.cache_key("page", request)
         cached = cache.get(key)
         if cached is not None:
-            response = _answer(request, *cached)
+            response = freshness.answer_from(request, cached, cache_control())
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -100,11 +76,9 @@ class AnonymousPageCacheMiddleware:
             return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        cached = (response.content, headers, etag, int(time.time()))
+        cached = freshness.cache_entry(response, KEPT_HEADERS)
         cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
-        response["ETag"] = etag
+        response["ETag"] = cached[2]
         response["X-Page-Cache"] = "miss"
         response["Cache-Control"] = cache_control()
         return response
