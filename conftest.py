@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from core.roles import CONTRIBUTORS, EDITORS, JURISTS
+from core.roles import CONTRIBUTORS, EDITORS, JURISTS, MEMBERS
 from portal.testing import Client
 
 # Property-based tests (tests/test_fuzz.py): few examples, the same ones on every run (CI is reproducible),
@@ -108,6 +108,11 @@ def contributor(db, django_user_model):
 @pytest.fixture
 def jurist(db, django_user_model):
     return _user_in(django_user_model, "juriste", JURISTS, email="juriste@example.org")
+
+
+@pytest.fixture
+def member(db, django_user_model):
+    return _user_in(django_user_model, "membre", MEMBERS, email="membre@example.org")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The portal's three roles, and the helpers their data migrations use to grant permissions.
+"""The portal's roles, and the helpers their data migrations use to grant permissions.
 
 Each app's migration grants its own models' permissions through `grant_model_permissions`, so the roles
 stay defined in one place while every app owns its part.
@@ -7,7 +7,19 @@ stay defined in one place while every app owns its part.
 EDITORS = "Comité de rédaction"
 CONTRIBUTORS = "Contributeurs"
 JURISTS = "Juristes"
+# Members of the network: professionals with a public-site account (no admin access) who post to the
+# discussion list and submit practice sheets. The committee grants the group.
+MEMBERS = "Membres"
 ROLES = (EDITORS, CONTRIBUTORS, JURISTS)
+
+
+def is_member(user):
+    """A member of the network: in the Membres group, or a committee member or superuser (who moderate)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=(MEMBERS, EDITORS)).exists()
 
 
 def ensure_permissions(apps):
