@@ -3,6 +3,7 @@ NAVIGATION = [
     ("/ressources/", "Ressources"),
     ("/annuaire/", "Annuaire"),
     ("/agenda/", "Agenda"),
+    ("/pratiques/", "Pratiques"),
     ("/permanence/", "Permanence juridique"),
     ("/lexique/", "Lexique"),
 ]

@@ -11,6 +11,7 @@ from wagtail.models import GroupPagePermission, Page, Site
 from content.models import DossierIndexPage, ResourceIndexPage
 from core.public_url import host_and_port
 from core.roles import JURISTS
+from practices.models import PracticeIndexPage
 
 from .models import HomePage, StandardPage
 
@@ -100,6 +101,14 @@ def ensure_site():
         intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>",
     )
     _let_jurists_open_their_sheets(resources)
+    _ensure_child(
+        home,
+        PracticeIndexPage,
+        slug="pratiques",
+        title="Bibliothèque des pratiques",
+        intro="<p>Des fiches action partagées par les départements et les associations du réseau : le "
+        "problème constaté, l'objectif, les partenaires, les actions et leurs résultats.</p>",
+    )
     for slug, title, introduction, text in LEGAL_PAGES:
         _ensure_child(
             home,

@@ -45,6 +45,8 @@ urlpatterns = [
     path("agenda/", include("agenda.urls")),
     path("agenda.ics", agenda_calendar_feed, name="agenda_ics"),
     path("permanence/", include("helpdesk.urls")),
+    # before the page tree, where /pratiques/ is the library (no sheet may take the slug "proposer")
+    path("pratiques/proposer/", include("practices.urls")),
     path("recherche/", include("search.urls")),
 ]
 

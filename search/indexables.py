@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.utils.html import strip_tags
+from django.utils.timezone import localdate
 
 from . import text
 
@@ -331,6 +332,43 @@ class EventIndexable(Indexable):
                 obj.location_text or "",
             ],
             date=min(session.first_day for session in sessions) if sessions else None,
+            themes=obj.themes.all(),
+            departements=[obj.departement] if obj.departement else [],
+        )
+
+
+@register
+class PracticeSheetIndexable(PageIndexable):
+    """Published action sheets of the practices library, found by what they tackle and who takes part."""
+
+    model = "practices.PracticeSheetPage"
+    kind = "pratique"
+    label = "Fiche action"
+    related = ("themes", "partners", "departement")
+
+    def to_document(self, obj):
+        partners = list(obj.partners.all())
+        return self.document(
+            obj,
+            title=obj.title,
+            summary=obj.summary,
+            body=[
+                obj.lead_organisation,
+                *(partner.name for partner in partners),
+                " ".join(obj.partner_kinds),
+                *(
+                    html_to_text(value)
+                    for value in (
+                        obj.problem,
+                        obj.objective,
+                        obj.actions,
+                        obj.calendar,
+                        obj.indicators,
+                        obj.results,
+                    )
+                ),
+            ],
+            date=localdate(obj.first_published_at) if obj.first_published_at else None,
             themes=obj.themes.all(),
             departements=[obj.departement] if obj.departement else [],
         )

@@ -22,6 +22,7 @@ LAYERS = [
     "directory",
     "agenda",
     "helpdesk",
+    "practices",
     "search",
     "portal",
     "demo",

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "directory",
     "agenda",
     "helpdesk",
+    "practices",
     "search",
     "demo",
     "wagtail.contrib.forms",
