@@ -7,9 +7,11 @@ from django.db.models import Q
 from core.filters import AllowListFilter, LenientFilterSet
 from taxonomy.models import Departement, Theme
 
-from .models import PartnerKind, PracticePartner, PracticeSheetPage
+from .pages import PartnerKind, PracticePartner, PracticeSheetPage
 
 SHEETS_PER_PAGE = 20
+# What a card does not show: not read for the list.
+NARRATIVE_FIELDS = ("problem", "objective", "actions", "calendar", "indicators", "results")
 
 
 class PracticeFilter(LenientFilterSet):
@@ -40,6 +42,7 @@ class PracticeFilter(LenientFilterSet):
         return (
             self.qs.select_related("departement")
             .prefetch_related("themes", "partners")
+            .defer(*NARRATIVE_FIELDS)
             .order_by("-first_published_at", "-pk")
         )
 
