@@ -23,6 +23,7 @@ LAYERS = [
     "agenda",
     "helpdesk",
     "search",
+    "tools",
     "portal",
     "demo",
     "benchmarks",
