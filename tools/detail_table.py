@@ -21,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
-from core.spreadsheet import neutralise_formula
+from core.spreadsheet import neutralise_formula, restore_neutralised
 from core.uploads import describe, detect_type, read_head
 
 from .funding import DetailLine
@@ -33,6 +33,8 @@ MAX_COLUMNS = 50
 # Rows read at most (blank ones included) before giving up on a sheet that is not the detail table.
 MAX_ROWS_READ = 5 * MAX_LINES
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+TOTAL_LABEL = "Total"
+TOTAL_KEY = "total"
 YES = {"oui", "o", "x", "1", "vrai", "yes", "y"}
 NO = {"non", "n", "0", "faux", "no", ""}
 
@@ -133,7 +135,7 @@ def cell_text(value):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return restore_neutralised(str(value).strip())
 
 
 # Reading -------------------------------------------------------------------------------------------
@@ -195,7 +197,8 @@ def _xlsx_rows(upload):
 
 
 def lines_from_rows(rows):
-    """DetailLines from the rows of a table whose first non-empty row names the columns."""
+    """DetailLines from the rows of a table whose first non-empty row names the columns, down to the
+    « Total » line of an export (so that an exported result can be uploaded again)."""
     rows = iter(enumerate(rows, start=1))
     positions = None
     for _, row in rows:
@@ -213,7 +216,9 @@ def lines_from_rows(rows):
             for column in COLUMNS
         ]
         if not any(value for value, column in zip(values, COLUMNS, strict=True) if column.required):
-            continue  # a blank line, or the total line of an exported result
+            if normalise(values[0]) == TOTAL_KEY:
+                break  # the total line of an exported result: its summary follows
+            continue  # a blank line
         if len(lines) == MAX_LINES:
             raise TableRefused(
                 f"Le tableau a plus de {MAX_LINES} lignes : découpez-le (un fichier par trimestre)."
@@ -372,7 +377,7 @@ def export_csv(claim):
     for result in claim.lines:
         rows.append(result.line.values + _result_cells(result, _decimal_text))
     rows.append([])
-    rows.append(["Total", *[""] * (len(COLUMNS) + 5), _decimal_text(claim.total)])
+    rows.append([TOTAL_LABEL, *[""] * (len(COLUMNS) + 5), _decimal_text(claim.total)])
     rows += _summary(claim)
     return _csv(rows)
 
@@ -409,7 +414,7 @@ def export_xlsx(claim):
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
     sheet.append([])
-    sheet.append(["Total", *[None] * (len(COLUMNS) + 5), float(claim.total)])
+    sheet.append([TOTAL_LABEL, *[None] * (len(COLUMNS) + 5), float(claim.total)])
     summary = workbook.create_sheet("Résumé")
     for row in _summary(claim):
         summary.append([_text(cell) for cell in row])

@@ -151,12 +151,15 @@ class UploadForm(QuarterFormMixin, AccessibleFormMixin, forms.Form):
 
     def full_clean(self):
         super().full_clean()
-        if self.too_large and "table" not in self._errors:
-            self.add_error(
-                "table",
-                f"Ce fichier dépasse {self.max_bytes // (1024 * 1024)} Mo : découpez le tableau "
-                "(un fichier par trimestre) ou enregistrez-le en CSV.",
+        if self.too_large and self.is_bound:
+            # The file was dropped as it arrived: the field reads as empty, say why instead.
+            self._errors["table"] = self.error_class(
+                [
+                    f"Ce fichier dépasse {self.max_bytes // (1024 * 1024)} Mo : découpez le tableau "
+                    "(un fichier par trimestre) ou enregistrez-le en CSV."
+                ]
             )
+            self.cleaned_data.pop("table", None)
             self._describe()
 
     def clean_table(self):

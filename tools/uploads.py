@@ -26,7 +26,7 @@ class BoundedMemoryUploadHandler(FileUploadHandler):
     def receive_data_chunk(self, raw_data, start):
         if start + len(raw_data) > self.max_bytes:
             self.too_large = True
-            self.file = None
+            self.file.close()  # what arrived is dropped at once
             raise SkipFile()
         self.file.write(raw_data)
 
