@@ -30,6 +30,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXTENSIONS = {"csv", "xlsx"}
 MAX_LINES = 2000
 MAX_COLUMNS = 50
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 # Rows read at most (blank ones included) before giving up on a sheet that is not the detail table.
 MAX_ROWS_READ = 5 * MAX_LINES
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
@@ -170,6 +171,17 @@ def _csv_rows(data):
 
 
 def _xlsx_rows(upload):
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile:
+        unpacked = 0  # refused by openpyxl below, with the same message
+    if unpacked > MAX_UNPACKED_BYTES:  # a « zip bomb »: a few kilobytes that unpack to gigabytes
+        raise TableRefused(
+            "Ce classeur XLSX est trop volumineux une fois décompressé : enregistrez le tableau de "
+            "détail seul, ou en CSV."
+        )
+    upload.seek(0)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except (

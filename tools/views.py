@@ -22,11 +22,13 @@ from .uploads import MAX_UPLOAD_BYTES, BoundedMemoryUploadHandler
 TOTALS, TABLE = "totaux", "tableau"
 
 
-def private(response):
-    """Never stored by the page cache, a proxy or the browser's cache: the page holds the visitor's data."""
+def private(response, request):
+    """Never stored by the page cache, a proxy or the browser's cache; an answer to a POST holds the
+    visitor's data and is not indexed either."""
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store, private"
-    response["X-Robots-Tag"] = "noindex"
+    if request.method == "POST":
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -96,7 +98,7 @@ def _calculator(request, handler):
             status = 400
     elif request.method == "POST":
         status = 400
-    return private(render(request, "tools/funding.html", context, status=status))
+    return private(render(request, "tools/funding.html", context, status=status), request)
 
 
 @require_POST
@@ -106,7 +108,9 @@ def _calculator(request, handler):
 def export(request):
     form = ExportForm(request.POST)
     if not form.is_valid():
-        return private(HttpResponse("Export impossible : recalculez le résultat.", status=400))
+        return private(
+            HttpResponse("Export impossible : recalculez le résultat.", status=400), request
+        )
     claim = funding.claim_for_lines(
         form.rule, form.cleaned_data["quarter"], form.cleaned_data["lines"]
     )
@@ -117,7 +121,7 @@ def export(request):
     response = HttpResponse(body, content_type=content_type)
     name = f"financement-etat-{claim.quarter.key}.{form.cleaned_data['format']}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return private(response)
+    return private(response, request)
 
 
 @require_GET

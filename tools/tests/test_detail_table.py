@@ -160,3 +160,9 @@ def test_templates_have_the_columns():
     workbook = load_workbook(io.BytesIO(detail_table.template_xlsx()))
     assert [cell.value for cell in workbook["Détail"][1]] == HEADERS
     assert workbook["Aide"].max_row == len(HEADERS) + 1
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused(monkeypatch):
+    monkeypatch.setattr(detail_table, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(TableRefused, match="trop volumineux une fois décompressé"):
+        read_upload(upload("detail.xlsx", xlsx_bytes([GOOD])))

@@ -58,6 +58,7 @@ def test_calculator_page(client):
     assert 'aria-describedby="rien-n-est-conserve id_tableau-table-help"' in html
     assert '<option value="2023-T1">1er trimestre 2023</option>' in html
     assert response["Cache-Control"] == "no-store, private"
+    assert "X-Robots-Tag" not in response  # the empty calculator is a public page
 
 
 def test_totals(client):
@@ -79,6 +80,9 @@ def test_totals(client):
     assert "Au-delà de 23 jours : 7 jours non financés" in page
     assert "Attestation manquante : 6 jours de 2e phase non financés" in page
     assert "Règles appliquées : Règles applicables à partir de 2024" in page
+    assert (
+        response["Cache-Control"] == "no-store, private" and response["X-Robots-Tag"] == "noindex"
+    )
 
 
 def test_totals_errors_keep_what_was_typed(client):
