@@ -48,6 +48,7 @@ urlpatterns = [
     # before the page tree, where /pratiques/ is the library (no sheet may take the slug "proposer")
     path("pratiques/proposer/", include("practices.urls")),
     path("recherche/", include("search.urls")),
+    path("outils/", include("tools.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ LAYERS = [
     "helpdesk",
     "practices",
     "search",
+    "tools",
     "portal",
     "demo",
     "benchmarks",

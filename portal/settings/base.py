@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "practices",
     "search",
+    "tools",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
