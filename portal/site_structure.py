@@ -11,6 +11,7 @@ from wagtail.models import GroupPagePermission, Page, Site
 from content.models import DossierIndexPage, ResourceIndexPage
 from core.public_url import host_and_port
 from core.roles import JURISTS
+from letters.models import LetterIndexPage
 
 from .models import HomePage, StandardPage
 
@@ -100,6 +101,15 @@ def ensure_site():
         intro="<p>Textes, jurisprudence, rapports, études, guides et fiches d'experts.</p>",
     )
     _let_jurists_open_their_sheets(resources)
+    # Served at /outils/courriers/ (letters/urls.py), whatever its place in the tree.
+    _ensure_child(
+        home,
+        LetterIndexPage,
+        slug="courriers",
+        title="Courriers types",
+        intro="<p>Quelques questions simples, puis un courrier prêt à imprimer ou à télécharger, avec les "
+        "textes sur lesquels il s'appuie.</p>",
+    )
     for slug, title, introduction, text in LEGAL_PAGES:
         _ensure_child(
             home,

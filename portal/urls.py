@@ -46,6 +46,8 @@ urlpatterns = [
     path("agenda.ics", agenda_calendar_feed, name="agenda_ics"),
     path("permanence/", include("helpdesk.urls")),
     path("recherche/", include("search.urls")),
+    # before the tools app's `outils/`: the model letters are a tool of their own
+    path("outils/courriers/", include("letters.urls")),
 ]
 
 if settings.DEBUG:

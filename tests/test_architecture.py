@@ -23,6 +23,7 @@ LAYERS = [
     "agenda",
     "helpdesk",
     "search",
+    "letters",
     "portal",
     "demo",
     "benchmarks",

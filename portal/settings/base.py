@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "agenda",
     "helpdesk",
     "search",
+    "letters",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
