@@ -4,7 +4,6 @@ A whole journey (steps, back, letter, DOCX, PDF) is run with answers carrying a 
 counted and searched for it, the log records and the cache are searched, and Python's audit hook reports
 every file opened for writing during the journey."""
 
-import io
 import logging
 import os
 import pickle
@@ -13,7 +12,6 @@ import tempfile
 
 import pytest
 from django.db import connection
-from docx import Document
 
 MARKER = "Zyxq-trace-7731"
 URL = "/outils/courriers/demande-test/"
