@@ -48,9 +48,7 @@ class DemoLettersTests(TestCase):
                     page.url, {"etape": 99, "action": "docx", **answers_for(page, yes_no)}
                 )
                 assert response.status_code == 200, (page.slug, response.content[:2000])
-                text = "\n".join(
-                    p.text for p in Document(io.BytesIO(response.content)).paragraphs
-                )
+                text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
                 assert "{{" not in text and "[" not in text, page.slug
                 assert "réponse nom" in text or "réponse signataire" in text, page.slug
 

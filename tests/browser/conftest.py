@@ -93,7 +93,16 @@ def _code_fingerprint():
     """A hash of every file that shapes the prepared database (models, migrations, demo content)."""
     digest = hashlib.sha256()
     files = [Path(__file__).with_name("prepare.py"), Path(__file__).with_name("settings.py")]
-    for app in ("portal", "content", "directory", "agenda", "helpdesk", "search", "demo"):
+    for app in (
+        "portal",
+        "content",
+        "directory",
+        "agenda",
+        "helpdesk",
+        "search",
+        "letters",
+        "demo",
+    ):
         files += [
             p
             for p in sorted((ROOT / app).rglob("*"))
