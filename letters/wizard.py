@@ -24,12 +24,14 @@ def DOWNLOADS_PER_HOUR():  # noqa: N802 (a setting)
     return getattr(settings, "LETTERS_DOWNLOADS_PER_HOUR", 60)
 
 
-def no_store(response):
-    """Answers are on these pages: never cached, indexed or sent on as a referrer."""
+def no_store(response, answers=True):
+    """Never cached (the first step holds a CSRF token); once it holds answers, never indexed nor sent on
+    as a referrer either."""
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store, private"
     response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex, nofollow"
+    if answers:
+        response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
@@ -127,7 +129,7 @@ def _render(request, wizard, index, form=None, parts=None, status=200, too_many=
         "too_many": too_many,
     }
     response = TemplateResponse(request, TEMPLATE, context, status=status)
-    return no_store(response)
+    return no_store(response, answers=request.method == "POST")
 
 
 def _download(page, parts, kind):

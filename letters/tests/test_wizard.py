@@ -40,6 +40,14 @@ def test_first_step_page(client, letter_page):
     assert "ne sont pas conservées" in html and "Vérifié le" in html
     assert "no-store" in response["Cache-Control"]
     assert html.count("<h1") == 1
+    assert not response.has_header("X-Robots-Tag") and "noindex" not in html  # a public page
+
+
+def test_the_sitemap_gives_the_tools_address(letter_page, sitemap_locations):
+    locations = sitemap_locations()
+    assert "http://testserver/outils/courriers/demande-test/" in locations
+    assert "http://testserver/outils/courriers/" in locations
+    assert not [url for url in locations if "/courriers/" in url and "/outils/" not in url]
 
 
 def test_tree_address_redirects_to_the_tools_address(client, letter_page):
@@ -93,6 +101,7 @@ def test_next_step_carries_the_answers_in_hidden_fields(client, letter_page, ans
     assert '<input type="hidden" name="reponse-nom_du_jeune" value="Amadou Diallo">' in html
     assert 'data-focus="etape"' in html
     assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
 def test_back_keeps_every_answer_even_unfinished(client, letter_page, answers):
