@@ -2,6 +2,9 @@
 
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from letters import engine
 from letters.engine import Condition, ListSpec, ParagraphSpec, Question
 
@@ -97,3 +100,9 @@ def test_text_errors():
     ]
     for bad in ("{{ nom }", "{% if nom %}x{% endif %}", "{{ nom|upper }}", "{{ Nom }}"):
         assert engine.text_errors(bad, known), bad
+
+
+@given(st.text(), st.text())
+def test_any_answer_comes_out_exactly_as_typed(first, second):
+    values = {"nom": first, "adresse": second}
+    assert engine.fill("{{ nom }}|{{adresse}}", values) == f"{first}|{second}"

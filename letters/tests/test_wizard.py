@@ -281,3 +281,12 @@ def test_the_committee_adds_a_model_in_the_admin(client, editor, letter_index):
         "Texte du courrier" in response.content.decode()
         or "texte du courrier" in response.content.decode()
     )
+
+
+def test_a_private_model_asks_for_a_login(client, letter_page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=letter_page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(URL)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert "demande-test" not in client.get("/outils/courriers/").content.decode()
