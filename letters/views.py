@@ -9,11 +9,19 @@ from .models import LetterIndexPage, LetterModelPage
 
 
 def _serve(request, page):
+    """As `wagtail.views.serve` does once it has found the page: its `on_serve_page` chain (view
+    restrictions) around `page.serve`, after its `before_serve_page` hooks."""
+
+    def chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        chain = hook(chain)
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(page, request, (), {})
         if isinstance(result, HttpResponse):
             return result
-    return page.serve(request)
+    return chain(page, request, (), {})
 
 
 def _index():
