@@ -11,6 +11,7 @@ from wagtail.models import GroupPagePermission, Page, Site
 from content.models import DossierIndexPage, ResourceIndexPage
 from core.public_url import host_and_port
 from core.roles import JURISTS
+from letters.models import LetterIndexPage
 from practices.models import PracticeIndexPage
 
 from .models import HomePage, StandardPage
@@ -108,6 +109,15 @@ def ensure_site():
         title="Bibliothèque des pratiques",
         intro="<p>Des fiches action partagées par les départements et les associations du réseau : le "
         "problème constaté, l'objectif, les partenaires, les actions et leurs résultats.</p>",
+    )
+    # Served at /outils/courriers/ (letters/urls.py), whatever its place in the tree.
+    _ensure_child(
+        home,
+        LetterIndexPage,
+        slug="courriers",
+        title="Courriers types",
+        intro="<p>Quelques questions simples, puis un courrier prêt à imprimer ou à télécharger, avec les "
+        "textes sur lesquels il s'appuie.</p>",
     )
     for slug, title, introduction, text in LEGAL_PAGES:
         _ensure_child(

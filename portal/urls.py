@@ -48,6 +48,8 @@ urlpatterns = [
     # before the page tree, where /pratiques/ is the library (no sheet may take the slug "proposer")
     path("pratiques/proposer/", include("practices.urls")),
     path("recherche/", include("search.urls")),
+    # before the tools app's `outils/`: the model letters are a tool of their own
+    path("outils/courriers/", include("letters.urls")),
     path("outils/", include("tools.urls")),
 ]
 

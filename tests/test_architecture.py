@@ -25,6 +25,7 @@ LAYERS = [
     "practices",
     "search",
     "tools",
+    "letters",
     "portal",
     "demo",
     "benchmarks",

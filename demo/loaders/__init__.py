@@ -26,3 +26,13 @@ def check(report, name):
     if not report.ok:
         reasons = "; ".join(f"ligne {number} : {reason}" for number, reason in report.failed)
         raise CommandError(f"{name} : {reasons}")
+
+
+def check_page(page, name):
+    """A page of the demo data must pass the admin's own checks: a failure is a bug in `demo/data/`."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        page.clean()
+    except ValidationError as error:
+        raise CommandError(f"{name} : {page.slug} : {'; '.join(error.messages)}") from error

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "tools",
+    "letters",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

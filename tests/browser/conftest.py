@@ -101,6 +101,8 @@ def _code_fingerprint():
         "helpdesk",
         "practices",
         "search",
+        "tools",
+        "letters",
         "demo",
     ):
         files += [
