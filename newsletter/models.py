@@ -51,6 +51,8 @@ class Subscriber(models.Model):
     # The confirmation link's token, stored hashed; emptied once used (single use).
     confirmation_hash = models.CharField(max_length=64, blank=True, editable=False)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The choices waiting for the confirmation link (ids and values, see `services.subscriptions`).
+    pending_choices = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

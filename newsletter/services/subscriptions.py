@@ -8,10 +8,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from taxonomy.models import Departement, Theme
+
 from ..models import Action, Frequency, Kind, Subscriber, Subscription, SuspensionReason
 from .history import log_subscriber, log_subscriptions
 from .mailing import queue_email
-from .tokens import confirm_url, issue_confirmation, manage_url
+from .tokens import confirm_url, issue_confirmation
 
 logger = logging.getLogger(__name__)
 
@@ -22,22 +24,28 @@ def normalise_email(email):
 
 
 def choices_to_subscriptions(subscriber, choices):
-    """Unsaved subscriptions from the form's choices: {"newsletter": bool, "echanges": bool, "themes":
-    [Theme], "departements": [Departement], "search": {"query": str, "filters": dict} or None,
-    "frequency": str}."""
+    """Unsaved subscriptions from choices (JSON-safe, as the forms give them and `pending_choices`
+    keeps them): {"newsletter": bool, "echanges": bool, "themes": [theme id], "departements":
+    [département id], "search": {"query": str, "filters": dict} or None, "frequency": str}."""
     frequency = choices.get("frequency") or Frequency.WEEKLY
+    if frequency not in Frequency.values:
+        frequency = Frequency.WEEKLY
     wanted = []
     if choices.get("newsletter"):
-        wanted.append(Subscription(subscriber=subscriber, kind=Kind.NEWSLETTER))
+        wanted.append(
+            Subscription(subscriber=subscriber, kind=Kind.NEWSLETTER, frequency=frequency)
+        )
     if choices.get("echanges"):
         wanted.append(
             Subscription(subscriber=subscriber, kind=Kind.ECHANGES, frequency=Frequency.IMMEDIATE)
         )
-    for theme in choices.get("themes") or []:
+    for theme in Theme.objects.filter(pk__in=choices.get("themes") or []).order_by("name"):
         wanted.append(
             Subscription(subscriber=subscriber, kind=Kind.THEME, theme=theme, frequency=frequency)
         )
-    for departement in choices.get("departements") or []:
+    for departement in Departement.objects.filter(
+        pk__in=choices.get("departements") or []
+    ).order_by("code"):
         wanted.append(
             Subscription(
                 subscriber=subscriber,
@@ -52,7 +60,7 @@ def choices_to_subscriptions(subscriber, choices):
             Subscription(
                 subscriber=subscriber,
                 kind=Kind.SEARCH,
-                query=search.get("query", "")[:200],
+                query=(search.get("query") or "")[:200],
                 filters=search.get("filters") or {},
                 frequency=frequency,
             )
@@ -60,33 +68,39 @@ def choices_to_subscriptions(subscriber, choices):
     return wanted
 
 
+def _identity(subscription):
+    return (
+        subscription.kind,
+        subscription.theme_id,
+        subscription.departement_id,
+        subscription.query,
+        repr(sorted((subscription.filters or {}).items())),
+    )
+
+
 @transaction.atomic
 def subscribe(email, choices):
-    """A request from the public form. A new or unconfirmed address gets (again) a confirmation link and
-    its choices are (re)placed; an address already confirmed keeps its choices and is sent its manage link
-    instead, so that nobody can change another person's subscriptions or learn who is subscribed."""
+    """A request from the public form: the choices wait, with a new confirmation link sent to the
+    address, until the link is opened (`confirm`). Nothing else is sent before. The answer is the same
+    whether the address is new, pending or already subscribed (nobody learns who is subscribed), and an
+    already subscribed address only gains subscriptions once its owner confirms them."""
     email = normalise_email(email)
     subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
-    if subscriber is not None and subscriber.confirmed_at is not None:
-        queue_email(
-            subscriber, "already_subscribed", category="service", manage_link=manage_url(subscriber)
-        )
-        return subscriber
     if subscriber is None:
         subscriber = Subscriber.objects.create(email=email)
         log_subscriber(subscriber, Action.SIGNED_UP)
-    else:
+    if subscriber.confirmed_at is None:
         subscriber.consent_at = timezone.now()
-        subscriber.save(update_fields=["consent_at"])
-        subscriber.subscriptions.all().delete()
-    Subscription.objects.bulk_create(choices_to_subscriptions(subscriber, choices))
+    subscriber.pending_choices = choices
+    subscriber.save(update_fields=["consent_at", "pending_choices"])
     token = issue_confirmation(subscriber)
     queue_email(
         subscriber,
         "confirm",
         category="service",
         confirm_link=confirm_url(token),
-        subscriptions=list(subscriber.subscriptions.select_related("theme", "departement")),
+        subscriptions=choices_to_subscriptions(subscriber, choices),
+        already=subscriber.confirmed_at is not None,
         hours=settings.NEWSLETTER_CONFIRMATION_HOURS,
     )
     return subscriber
@@ -94,21 +108,31 @@ def subscribe(email, choices):
 
 @transaction.atomic
 def confirm(subscriber):
-    """The address is confirmed (the token was checked by the caller): its subscriptions start, the
-    token is used up. Confirming twice changes nothing."""
+    """The confirmation link was opened (the token was checked by the caller): the address is confirmed,
+    the waiting choices are added to its subscriptions, which start now; the token is used up."""
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    now = timezone.now()
+    first_time = subscriber.confirmed_at is None
     subscriber.confirmation_hash = ""
-    if subscriber.confirmed_at is None:
-        now = timezone.now()
+    if first_time:
         subscriber.confirmed_at = now
-        subscriber.save(update_fields=["confirmation_hash", "confirmed_at"])
+    existing = {_identity(s) for s in subscriber.subscriptions.all()}
+    added = [
+        s
+        for s in choices_to_subscriptions(subscriber, subscriber.pending_choices or {})
+        if _identity(s) not in existing
+    ]
+    subscriber.pending_choices = {}
+    subscriber.save(update_fields=["confirmation_hash", "confirmed_at", "pending_choices"])
+    if first_time:
         log_subscriber(subscriber, Action.CONFIRMED, at=now)
-        subscriptions = list(subscriber.subscriptions.all())
+    for subscription in added:
         # Alerts start from the confirmation: nothing published before it is sent.
-        subscriber.subscriptions.update(last_sent_until=now)
-        log_subscriptions(subscriptions, Action.STARTED, at=now)
-    else:
-        subscriber.save(update_fields=["confirmation_hash"])
+        subscription.last_sent_until = now
+        subscription.created_at = now
+        subscription.save()
+    if subscriber.is_active:
+        log_subscriptions(added, Action.STARTED, at=now)
     return subscriber
 
 
@@ -119,20 +143,11 @@ def replace_subscriptions(subscriber, choices):
     current = list(subscriber.subscriptions.all())
     wanted = choices_to_subscriptions(subscriber, choices)
 
-    def identity(subscription):
-        return (
-            subscription.kind,
-            subscription.theme_id,
-            subscription.departement_id,
-            subscription.query,
-            repr(sorted((subscription.filters or {}).items())),
-        )
-
-    by_identity = {identity(s): s for s in current}
+    by_identity = {_identity(s): s for s in current}
     kept, created = set(), []
     now = timezone.now()
     for subscription in wanted:
-        existing = by_identity.get(identity(subscription))
+        existing = by_identity.get(_identity(subscription))
         if existing is not None:
             kept.add(existing.pk)
             if existing.frequency != subscription.frequency:

@@ -75,8 +75,8 @@ def test_bulk_send_survives_a_mail_server_failure(confirmed, commit):
 
 def test_figures_come_from_the_history_and_survive_erasure(confirmed, commit, theme, departement):
     day = timezone.localdate()
-    alice = confirmed("alice@example.org", newsletter=True, themes=[theme])
-    confirmed("bob@example.org", departements=[departement], themes=[theme])
+    alice = confirmed("alice@example.org", newsletter=True, themes=[theme.pk])
+    confirmed("bob@example.org", departements=[departement.pk], themes=[theme.pk])
     with commit():
         services.subscribe("carol@example.org", {"newsletter": True})
     now = figures.subscribers_on(day)
