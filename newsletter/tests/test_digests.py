@@ -172,3 +172,22 @@ def test_immediate_alerts_follow_their_marker(confirmed, data_set, run_digests, 
     assert run_digests("immediate")["sent"] == 1
     assert run_digests("immediate")["sent"] == 0
     assert len(mail.outbox) == 1
+
+
+def test_the_scheduled_command_sends_what_is_due(confirmed, data_set, theme, commit, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    subscribe(confirmed, "theme@example.org", data_set["end"], themes=[theme.pk])
+    mail.outbox.clear()
+    settings.NEWSLETTER_DIGEST_HOUR = 24  # before the hour: immediate alerts only
+    out = StringIO()
+    with commit():
+        call_command("newsletter_send_digests", stdout=out)
+    assert "immediate:" in out.getvalue() and "daily:" not in out.getvalue() and not mail.outbox
+    settings.NEWSLETTER_DIGEST_HOUR = 0
+    with commit():
+        call_command("newsletter_send_digests", stdout=out)
+    assert "daily: 1 subscriber(s), 1 digest(s) queued" in out.getvalue()
+    assert len(mail.outbox) == 1

@@ -1,27 +1,37 @@
-"""Scheduled: build and send the alerts and digests of one frequency.
+"""Scheduled every 15 minutes: build and queue the alerts and digests that are due.
 
-    */15 * * * *  manage.py newsletter_send_digests --frequency immediate
-    0 7 * * *     manage.py newsletter_send_digests --frequency daily
-    0 7 * * 1     manage.py newsletter_send_digests --frequency weekly
+Immediate alerts on every run; daily and weekly digests (yesterday, last week) from NEWSLETTER_DIGEST_HOUR
+(7 h, Paris time). Safe to run as often as wanted: a subscriber is served once per period. The emails are
+delivered by the task worker (`db_worker`), and retried by `newsletter_send_pending`.
 
-Safe to run twice (a subscriber is served once per period). The emails are delivered by the task worker.
+    manage.py newsletter_send_digests                       # everything that is due
+    manage.py newsletter_send_digests --frequency daily     # one frequency, whatever the hour
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from newsletter.models import Frequency
 from newsletter.services.digests import run_digests
 
 
 class Command(BaseCommand):
-    help = "Build and queue the digests of one frequency (immediate, daily, weekly)."
+    help = "Build and queue the alerts and digests that are due (or those of one --frequency)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--frequency", choices=Frequency.values, required=True)
+        parser.add_argument("--frequency", choices=Frequency.values)
 
     def handle(self, *args, **options):
-        report = run_digests(options["frequency"])
-        self.stdout.write(
-            f"{report['subscribers']} subscriber(s): {report['sent']} digest(s) queued, "
-            f"{report['empty']} empty (not sent)."
-        )
+        if options["frequency"]:
+            frequencies = [options["frequency"]]
+        else:
+            frequencies = [Frequency.IMMEDIATE]
+            if timezone.localtime().hour >= settings.NEWSLETTER_DIGEST_HOUR:
+                frequencies += [Frequency.DAILY, Frequency.WEEKLY]
+        for frequency in frequencies:
+            report = run_digests(frequency)
+            self.stdout.write(
+                f"{frequency}: {report['subscribers']} subscriber(s), {report['sent']} digest(s) "
+                f"queued, {report['empty']} empty (not sent)."
+            )
