@@ -111,3 +111,25 @@ def test_figures_and_exports(client, editor, superuser, confirmed, theme):
     assert client.get("/admin/abonnements/adresses.csv").status_code in (302, 403)  # refused
     client.force_login(superuser)
     assert "abonne@example.org" in client.get("/admin/abonnements/adresses.csv").content.decode()
+
+
+def test_admin_listings_and_suspension(client, editor, issue, confirmed):
+    subscriber = confirmed("abonne@example.org", newsletter=True)
+    client.force_login(editor)
+    listing = client.get("/admin/snippets/newsletter/newsletterissue/").content.decode()
+    assert "Aperçu et envoi" in listing
+    assert client.get("/admin/snippets/newsletter/newsletterissue/add/").status_code == 200
+    assert (
+        client.get(f"/admin/snippets/newsletter/newsletterissue/edit/{issue.pk}/").status_code
+        == 200
+    )
+    subscribers = client.get("/admin/snippets/newsletter/subscriber/").content.decode()
+    assert "abonne@example.org" in subscribers and "Suspendre" in subscribers
+    url = f"/admin/abonnements/abonnes/{subscriber.pk}/suspension/"
+    assert client.get(url).status_code == 200
+    client.post(url, {"reason": "complaint"})
+    subscriber.refresh_from_db()
+    assert subscriber.suspension_reason == "complaint"
+    client.post(url)
+    subscriber.refresh_from_db()
+    assert subscriber.suspended_at is None
