@@ -51,6 +51,8 @@ urlpatterns = [
     # before the tools app's `outils/`: the model letters are a tool of their own
     path("outils/courriers/", include("letters.urls")),
     path("outils/", include("tools.urls")),
+    path("abonnements/", include("newsletter.urls")),
+    path("lettre/", include("newsletter.archive_urls")),
 ]
 
 if settings.DEBUG:

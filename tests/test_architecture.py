@@ -24,6 +24,7 @@ LAYERS = [
     "helpdesk",
     "practices",
     "search",
+    "newsletter",
     "tools",
     "letters",
     "portal",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.loaders import agenda, content, directory, helpdesk, letters, practices
+from demo.loaders import agenda, content, directory, helpdesk, letters, newsletter, practices
 from portal.site_structure import ensure_site
 
 ADMIN_USERNAME = "admin"
@@ -20,6 +20,7 @@ SECTIONS = [
     ("helpdesk", helpdesk),
     ("practices", practices),
     ("letters", letters),  # model letters link the dossiers that explain them
+    ("newsletter", newsletter),
 ]
 
 
