@@ -23,6 +23,7 @@ LAYERS = [
     "agenda",
     "helpdesk",
     "search",
+    "exchanges",
     "portal",
     "demo",
     "benchmarks",
