@@ -46,6 +46,7 @@ urlpatterns = [
     path("agenda.ics", agenda_calendar_feed, name="agenda_ics"),
     path("permanence/", include("helpdesk.urls")),
     path("recherche/", include("search.urls")),
+    path("abonnements/", include("newsletter.urls")),
     path("echanges/", include("exchanges.urls")),
     path("compte/connexion/", accounts.LoginView.as_view(), name="account_login"),
     path("compte/deconnexion/", accounts.LogoutView.as_view(), name="account_logout"),
