@@ -84,4 +84,4 @@ def notify_rejection(message):
     }
     subject = f"{SUBJECT_PREFIX} Votre message n'a pas été diffusé"
     text = render_to_string("exchanges/email/rejected.txt", context)
-    outbox.queue_one(message.author.email, subject, text)
+    outbox.queue_one(message.author.email, subject, text, key=f"exchanges:rejected:{message.pk}")

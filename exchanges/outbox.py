@@ -1,42 +1,22 @@
-"""The one place where the list's emails meet the portal's outbox and subscriptions.
+"""Where the list's emails meet the newsletter app: its subscribers of the « echanges » list, and its
+outbox (stored with the change, sent by the worker in batches, retried; nothing is lost on an SMTP failure).
+Each subscriber's email carries their own manage link and one-click unsubscribe headers (newsletter)."""
 
-Interim: until the newsletter app's subscriptions and generic outbox are merged, the list's subscribers
-are the active members with an address, and emails are sent through Django's mail backend after commit."""
-
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
-
-from core.roles import MEMBERS
-
-
-def list_recipients(kind):
-    return list(
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=MEMBERS)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
+from newsletter import services as newsletter
 
 
 def queue_to_list(kind, subject, text, html):
-    recipients = list_recipients(kind)
-    transaction.on_commit(lambda: _send(recipients, subject, text, html))
-    return len(recipients)
+    """One email per live subscriber of the list, written and sent by background tasks after commit.
+    Returns the number of subscribers it goes to."""
+    recipients = newsletter.list_recipients(kind)
+    newsletter.queue_bulk_email(recipients, subject, text, html, category=kind)
+    return recipients.count()
 
 
-def queue_one(to, subject, text):
-    transaction.on_commit(lambda: _send([to], subject, text, None))
-
-
-def _send(recipients, subject, text, html):
-    connection = get_connection()
-    messages = []
-    for to in recipients:
-        email = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
-        if html:
-            email.attach_alternative(html, "text/html")
-        messages.append(email)
-    connection.send_messages(messages)
+def queue_one(to, subject, text, *, key):
+    """A single notice (to a member, who need not be a subscriber), once per `key`, through the outbox."""
+    model = newsletter.OUTBOX.model
+    if model.objects.filter(key=key).exists():
+        return None
+    email = model.objects.create(to=to, subject=subject, body=text, category="echanges", key=key)
+    return newsletter.OUTBOX.after_commit(email)

@@ -25,6 +25,21 @@ def private_root(settings, tmp_path):
     return settings.EXCHANGES_PRIVATE_ROOT
 
 
+@pytest.fixture(autouse=True)
+def subscribers(db):
+    """Two confirmed subscribers of the list (newsletter app), and one of the newsletter only."""
+    from newsletter.factories import SubscriptionFactory
+
+    return [
+        SubscriptionFactory(subscriber__email=email, kind=kind)
+        for email, kind in (
+            ("liste1@example.org", "echanges"),
+            ("liste2@example.org", "echanges"),
+            ("lettre@example.org", "newsletter"),
+        )
+    ]
+
+
 @pytest.fixture
 def other_member(db, django_user_model):
     from django.contrib.auth.models import Group

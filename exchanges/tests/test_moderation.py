@@ -60,8 +60,9 @@ def test_approval_sends_once_to_the_list(
     with django_capture_on_commit_callbacks(execute=True):
         services.approve(message, editor)
     sent = list_emails()
-    assert sorted(to for m in sent for to in m.to) == ["membre2@example.org", "membre@example.org"]
+    assert sorted(to for m in sent for to in m.to) == ["liste1@example.org", "liste2@example.org"]
     assert sent[0].subject == "[Échanges MNA] Accès à la cantine"
+    assert sent[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "Comment faites-vous ?" in sent[0].body
     assert "http://testserver/echanges/" in sent[0].body
     # Replayed (a retried task, a second approval attempt): nothing more goes out.
