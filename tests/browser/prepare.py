@@ -17,6 +17,7 @@ ACCOUNTS = {
     "contributrice": ("Contributeurs", False),
     "comite": ("Comité de rédaction", False),
     "juriste": ("Juristes", False),
+    "membre": ("Membres", False),
 }
 
 
