@@ -4,8 +4,9 @@ Django's own views, behind django-axes (the same lockout as the admin's login). 
 factor; an account that does (superuser, committee, jurist) is sent from here to its two-factor step
 before anything else, so the public form never weakens the admin's rule."""
 
+from django import forms
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -24,10 +25,15 @@ class LoginForm(AccessibleFormMixin, AuthenticationForm):
         "inactive": "Ce compte est désactivé.",
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Identifiant"
-        self.fields["password"].label = "Mot de passe"
+    username = UsernameField(
+        label="Identifiant",
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="Mot de passe",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class LoginView(auth_views.LoginView):

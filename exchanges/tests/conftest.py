@@ -27,14 +27,16 @@ def private_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def subscribers(db):
-    """Two confirmed subscribers of the list (newsletter app), and one of the newsletter only."""
+    """Confirmed subscribers (newsletter app): two members of the list (membre, membre2), one address of
+    the list that is no member's, and one of the newsletter only."""
     from newsletter.factories import SubscriptionFactory
 
     return [
         SubscriptionFactory(subscriber__email=email, kind=kind)
         for email, kind in (
-            ("liste1@example.org", "echanges"),
-            ("liste2@example.org", "echanges"),
+            ("membre@example.org", "echanges"),
+            ("Membre2@example.org", "echanges"),
+            ("externe@example.org", "echanges"),
             ("lettre@example.org", "newsletter"),
         )
     ]

@@ -115,6 +115,7 @@ def test_attachment_checks(member_client):
 def test_login_and_logout(client, member):
     page = client.get("/compte/connexion/")
     assert page.status_code == 200 and "Connexion des membres" in page.text
+    assert ">Identifiant <" in page.text and ">Mot de passe <" in page.text
     wrong = client.post(
         "/compte/connexion/", {"username": "membre", "password": "mauvais-mot-de-passe"}
     )

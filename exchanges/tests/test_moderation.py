@@ -60,7 +60,8 @@ def test_approval_sends_once_to_the_list(
     with django_capture_on_commit_callbacks(execute=True):
         services.approve(message, editor)
     sent = list_emails()
-    assert sorted(to for m in sent for to in m.to) == ["liste1@example.org", "liste2@example.org"]
+    # Subscribers of the list who are members; not the address that is no member's.
+    assert sorted(to for m in sent for to in m.to) == ["Membre2@example.org", "membre@example.org"]
     assert sent[0].subject == "[Échanges MNA] Accès à la cantine"
     assert sent[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "Comment faites-vous ?" in sent[0].body
@@ -173,3 +174,17 @@ def test_hostile_payload_is_inert_in_pages_and_emails(
         assert not EVENT_HANDLER.search(html_part) and "<iframe" not in html_part
         assert "&lt;script&gt;" in html_part  # the subject, escaped
         assert "javascript:" not in email.body.lower() and "<iframe" not in email.body
+
+
+def test_the_list_goes_to_members_only_unless_the_archive_is_public(
+    member, other_member, editor, settings, django_capture_on_commit_callbacks
+):
+    message = services.start_thread(member, "Sujet", "Texte")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve(message, editor)
+    assert "externe@example.org" not in [to for m in list_emails() for to in m.to]
+    settings.EXCHANGES_ARCHIVE_PUBLIC = True
+    second = services.start_thread(member, "Second sujet", "Texte")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve(second, editor)
+    assert "externe@example.org" in [to for m in list_emails() for to in m.to]

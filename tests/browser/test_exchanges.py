@@ -37,13 +37,13 @@ def test_member_posts_committee_approves_message_is_archived(portal, page, new_p
     assert_accessible(page, axe_source)
 
     # A missing subject is reported next to the field, and the text typed stays.
-    page.get_by_label("Votre message").fill(BODY)
+    page.locator("#id_body").fill(BODY)
     page.get_by_role("button", name="Envoyer au comité de rédaction").click()
     expect(page.locator("#erreurs")).to_be_visible()
-    expect(page.get_by_label("Votre message")).to_have_value(BODY)
-    expect(page.get_by_label("Sujet")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_body")).to_have_value(BODY)
+    expect(page.locator("#id_subject")).to_have_attribute("aria-invalid", "true")
     assert_accessible(page, axe_source)
-    page.get_by_label("Sujet").fill(SUBJECT)
+    page.locator("#id_subject").fill(SUBJECT)
     page.get_by_label("Santé").check()
     page.get_by_role("button", name="Envoyer au comité de rédaction").click()
     page.wait_for_url(portal("/echanges/"))
