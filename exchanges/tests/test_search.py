@@ -3,7 +3,6 @@
 import pytest
 
 from exchanges import services
-from search.tests.fixtures import database_service  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +13,7 @@ def test_approved_threads_are_searchable_by_members_only(
     editor,
     contributor,
     database_service,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         pending = services.start_thread(member, "Zorglub en attente", "Texte zorglub")
