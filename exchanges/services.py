@@ -11,12 +11,10 @@ from django.utils import timezone
 
 from core.roles import EDITORS, is_member
 from core.sanitize import clean_html
-from helpdesk.services import ALLOWED_TYPES, AttachmentRefused, check_upload, safe_name
+from helpdesk.services import ALLOWED_TYPES, safe_name
 
 from . import mail
 from .models import Attachment, Message, Participant, Status, Thread
-
-__all__ = ["AttachmentRefused", "ModerationError", "check_upload"]
 
 
 class ModerationError(ValueError):
@@ -101,12 +99,11 @@ def attachment_for(user, pk):
     """An attachment the user may download: of an approved message for members; any for moderators
     (who read it before approving) and for its author."""
     attachment = Attachment.objects.select_related("message").filter(pk=pk).first()
-    if attachment is None or not user.is_authenticated:
+    # is_member: a committee member's session counts once it passed the second factor.
+    if attachment is None or not is_member(user):
         return None
     message = attachment.message
-    if can_moderate(user) or message.author_id == user.pk:
-        return attachment
-    if is_member(user) and message.status == Status.APPROVED:
+    if message.status == Status.APPROVED or message.author_id == user.pk or can_moderate(user):
         return attachment
     return None
 
