@@ -236,7 +236,7 @@ def reject(message, moderator, reason):
 
 def _locked_pending(message):
     locked = (
-        Message.objects.select_for_update()
+        Message.objects.select_for_update(of=("self",))
         .select_related("thread", "author")
         .filter(pk=message.pk)
         .first()
