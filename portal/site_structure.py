@@ -41,7 +41,15 @@ LEGAL_PAGES = [
         "y répondre et produire des statistiques anonymes d'activité. Nous ne demandons jamais le nom, la date de "
         "naissance ou les numéros de dossier du jeune concerné. Vos coordonnées et les pièces jointes sont "
         "supprimées 24 mois après le dernier échange ; seules restent des données anonymes (thème, département, "
-        "profession, dates).</p><h3>Vos droits</h3><p>Vous pouvez demander l'accès à vos données, leur "
+        "profession, dates).</p><h3>Abonnements, alertes et lettre d'information</h3><p>Si vous vous abonnez "
+        "(page « Abonnements »), nous conservons votre adresse électronique, vos choix (lettre, liste d'échanges, "
+        "thèmes, départements, recherches, fréquence), la date de votre demande et celle de votre confirmation, "
+        "uniquement pour vous envoyer ce que vous avez choisi. Rien n'est envoyé avant la confirmation de votre "
+        "adresse ; une adresse non confirmée est effacée au bout de 7 jours. Chaque courriel contient un lien pour "
+        "modifier vos choix ou vous désinscrire en un clic, ce qui efface votre adresse. Une adresse en erreur ou "
+        "signalée comme indésirable est suspendue (plus rien ne lui est envoyé). Nos courriels ne contiennent ni "
+        "image distante ni traceur. Seuls des chiffres sans adresse (nombre d'abonnés par liste, thème, "
+        "département et mois) sont conservés pour notre rapport d'activité.</p><h3>Vos droits</h3><p>Vous pouvez demander l'accès à vos données, leur "
         "rectification ou leur effacement en écrivant à l'adresse de contact du pied de page. Vous pouvez "
         "saisir la CNIL.</p><h3>Mesure d'audience</h3><p>Le portail n'utilise aucun traceur ni service tiers.</p>",
     ),

@@ -47,6 +47,7 @@ urlpatterns = [
     path("permanence/", include("helpdesk.urls")),
     path("recherche/", include("search.urls")),
     path("abonnements/", include("newsletter.urls")),
+    path("lettre/", include("newsletter.archive_urls")),
     path("echanges/", include("exchanges.urls")),
     path("compte/connexion/", accounts.LoginView.as_view(), name="account_login"),
     path("compte/deconnexion/", accounts.LogoutView.as_view(), name="account_logout"),
