@@ -14,12 +14,19 @@ ROLES = (EDITORS, CONTRIBUTORS, JURISTS)
 
 
 def is_member(user):
-    """A member of the network: in the Membres group, or a committee member or superuser (who moderate)."""
+    """A member of the network: in the Membres group, or a committee member or superuser (who moderate).
+
+    An account that must pass a second factor (superuser, committee, jurist: portal/two_factor.py) counts
+    only once its session has: signing in with the password alone on the public site opens no members'
+    content."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=(MEMBERS, EDITORS)).exists()
+    groups = set(user.groups.values_list("name", flat=True))
+    member = user.is_superuser or bool(groups & {MEMBERS, EDITORS})
+    privileged = user.is_superuser or bool(groups & {EDITORS, JURISTS})
+    if member and privileged and hasattr(user, "is_verified"):  # set by django-otp's middleware
+        return user.is_verified()
+    return member
 
 
 def ensure_permissions(apps):

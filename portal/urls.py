@@ -11,7 +11,7 @@ from agenda.views import calendar_feed as agenda_calendar_feed
 from content.feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 from core.freshness import cached_until_published
 
-from . import views
+from . import accounts, views
 from .sitemaps import SITEMAPS
 from .sitemaps import index as sitemap_index
 
@@ -53,6 +53,9 @@ urlpatterns = [
     path("outils/", include("tools.urls")),
     path("abonnements/", include("newsletter.urls")),
     path("lettre/", include("newsletter.archive_urls")),
+    path("echanges/", include("exchanges.urls")),
+    path("compte/connexion/", accounts.LoginView.as_view(), name="account_login"),
+    path("compte/deconnexion/", accounts.LogoutView.as_view(), name="account_logout"),
 ]
 
 if settings.DEBUG:

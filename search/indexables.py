@@ -35,6 +35,12 @@ WEIGHT_DIRECTORY = 0.8
 # A glossary entry is a short definition naming its synonyms: it must not outrank the content that uses them.
 WEIGHT_DEFINITION = 0.5
 
+# Who may find a document. Everything is public but what an app declares for members (the discussion
+# list's archive): both backends filter on it, anonymous searches and suggestions see only PUBLIC.
+PUBLIC = "public"
+MEMBERS = "members"
+AUDIENCES = (PUBLIC, MEMBERS)
+
 
 @dataclass
 class SearchDocument:
@@ -54,6 +60,7 @@ class SearchDocument:
     # legal references of the text in their canonical form, see search.text.references.)
     keywords: list = field(default_factory=list)
     weight: float = WEIGHT_DEFAULT
+    audience: str = PUBLIC
 
     @property
     def year(self):
@@ -99,6 +106,8 @@ class Indexable:
     kind = ""
     label = ""
     weight = WEIGHT_DEFAULT
+    # MEMBERS: found by members' searches only, never suggested (suggestions are shared by everyone).
+    audience = PUBLIC
 
     def weight_of(self, obj):
         return self.weight
@@ -147,6 +156,7 @@ class Indexable:
             suggest=list(suggest),
             keywords=list(dict.fromkeys(k for k in keywords if k)),
             weight=self.weight_of(obj),
+            audience=self.audience,
         )
 
 

@@ -25,6 +25,8 @@ class IndexEntry(models.Model):
     suggest = models.TextField(blank=True)
     # How much a match in this entry counts (search.indexables: dossiers and legal texts above actors).
     weight = models.FloatField(default=1.0)
+    # Who may find it (search.indexables.AUDIENCES): anonymous searches see only "public" entries.
+    audience = models.CharField(max_length=10, default="public", db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

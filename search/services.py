@@ -21,7 +21,7 @@ from django_tasks import task
 from . import text
 from .backends.base import FACETS, PER_PAGE, SORTS, SearchRequest, SearchResponse, SearchUnavailable
 from .backends.database import DatabaseBackend
-from .indexables import REGISTRY, for_model, indexables, key_for, kind_labels
+from .indexables import AUDIENCES, PUBLIC, REGISTRY, for_model, indexables, key_for, kind_labels
 from .models import PendingOperation
 
 logger = logging.getLogger(__name__)
@@ -460,7 +460,7 @@ def _int(value, default, low, high):
     return number if low <= number <= high else default
 
 
-def request_from_params(params, service=None, per_page=PER_PAGE):
+def request_from_params(params, service=None, per_page=PER_PAGE, audiences=(PUBLIC,)):
     """A SearchRequest from a query string. Unknown or malformed values are dropped, never an error."""
     service = service or get_service()
     raw = (params.get("q") or "")[: text.MAX_QUERY_LENGTH].strip()
@@ -477,14 +477,27 @@ def request_from_params(params, service=None, per_page=PER_PAGE):
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     page = _int(params.get("page"), 1, 1, MAX_PAGE)
     return raw, SearchRequest(
-        query=service.parse(raw), filters=filters, sort=sort, page=page, per_page=per_page
+        query=service.parse(raw),
+        filters=filters,
+        sort=sort,
+        page=page,
+        per_page=per_page,
+        audiences=tuple(audiences),
     )
 
 
-def run_search(params, per_page=PER_PAGE):
-    """Everything the results page and the API show for a query string."""
+def audiences_for(user):
+    """What a visitor may find: members (and the committee) also find the members' documents."""
+    from core.roles import is_member
+
+    return AUDIENCES if is_member(user) else (PUBLIC,)
+
+
+def run_search(params, per_page=PER_PAGE, audiences=(PUBLIC,)):
+    """Everything the results page and the API show for a query string; `audiences` from
+    `audiences_for(request.user)`."""
     service = get_service()
-    raw, request = request_from_params(params, service, per_page)
+    raw, request = request_from_params(params, service, per_page, audiences)
     if not request.query and not request.filters:
         return SearchResults(raw, request.query, request, SearchResponse())
     response = service.search(request)

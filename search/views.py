@@ -2,12 +2,13 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from core.ratelimit import allow, client_ip
 
-from .indexables import kind_labels
-from .services import get_service, run_search
+from .indexables import PUBLIC, kind_labels
+from .services import audiences_for, get_service, run_search
 
 API_LIMIT_PER_MINUTE = 60
 SUGGEST_LIMIT_PER_MINUTE = 240
@@ -19,23 +20,33 @@ def _too_many():
     return response
 
 
+def _personal(request, response):
+    """A member's results may hold members' documents: kept out of shared caches."""
+    if audiences_for(request.user) != (PUBLIC,):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 @require_GET
 def results(request):
-    search = run_search(request.GET)
-    return render(
+    search = run_search(request.GET, audiences=audiences_for(request.user))
+    response = render(
         request,
         "search/results.html",
         {"search": search, "kind_labels": kind_labels(), "querystring": _without_page(request.GET)},
     )
+    return _personal(request, response)
 
 
 @require_GET
 def api(request):
     if not allow("search-api", client_ip(request), API_LIMIT_PER_MINUTE, 60):
         return _too_many()
-    return JsonResponse(
-        run_search(request.GET).as_json(), json_dumps_params={"ensure_ascii": False}
+    response = JsonResponse(
+        run_search(request.GET, audiences=audiences_for(request.user)).as_json(),
+        json_dumps_params={"ensure_ascii": False},
     )
+    return _personal(request, response)
 
 
 @require_GET

@@ -25,6 +25,7 @@ LAYERS = [
     "practices",
     "search",
     "newsletter",
+    "exchanges",
     "tools",
     "letters",
     "portal",

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "newsletter",
+    "exchanges",
     "tools",
     "letters",
     "demo",
@@ -195,6 +196,8 @@ OTP_TOTP_ISSUER = "Portail MNA"
 # Superusers, committee members and jurists: session cookie ends with the browser, and the session after
 # this many idle minutes.
 PRIVILEGED_SESSION_IDLE_MINUTES = env_int("PRIVILEGED_SESSION_IDLE_MINUTES", 30)
+# Members sign in on the public site (portal/accounts.py); staff keep /admin/login/ and its second factor.
+LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -430,3 +433,9 @@ LOGGING["loggers"]["django"] = {"handlers": ["console"], "level": "INFO", "propa
 LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
 # Accounts: django-axes announces its configuration at INFO on every start.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Discussion list (exchanges/): the archive is for members unless EXCHANGES_ARCHIVE_PUBLIC; attachments
+# (private, never served directly) pass the helpdesk's checks and limits. Messages a member may post per hour.
+EXCHANGES_ARCHIVE_PUBLIC = env_bool("EXCHANGES_ARCHIVE_PUBLIC", False)
+EXCHANGES_PRIVATE_ROOT = Path(env("EXCHANGES_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "exchanges"))
+EXCHANGES_POSTS_PER_HOUR = env_int("EXCHANGES_POSTS_PER_HOUR", 10)

@@ -25,6 +25,8 @@ class SearchRequest:
     # 0: a document must match every clause. Otherwise the partial-match fallback: documents matching at
     # least this many clauses, those matching the most first (see SearchService.search).
     min_clauses: int = 0
+    # Audiences whose documents may be found (search.indexables.AUDIENCES): members search both.
+    audiences: tuple = ("public",)
 
     @property
     def offset(self):

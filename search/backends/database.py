@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .. import text
+from ..indexables import PUBLIC
 from ..models import IndexEntry, IndexFacet, IndexTerm
 from .base import SUGGEST_LIMIT, Backend, Hit, SearchResponse, Suggestion
 
@@ -47,8 +48,12 @@ def entry_fields(document):
                 ]
             )
         ),
-        "suggest": "\n".join(text.suggest_inputs(document.title, document.suggest)),
+        # Suggestions are the same for everyone: a members' document is never suggested.
+        "suggest": "\n".join(text.suggest_inputs(document.title, document.suggest))
+        if document.audience == PUBLIC
+        else "",
         "weight": document.weight,
+        "audience": document.audience,
     }
 
 
@@ -149,7 +154,9 @@ class DatabaseBackend(Backend):
         return corrections
 
     def search(self, request):
-        entries = self._matching(request.query, request.min_clauses)
+        entries = self._matching(request.query, request.min_clauses).filter(
+            audience__in=request.audiences
+        )
         for name, values in request.filters.items():
             if values:
                 entries = entries.filter(
@@ -245,7 +252,7 @@ class DatabaseBackend(Backend):
             return []
         # Like Elasticsearch's completion: the prefix starts one of the inputs (one per line).
         condition = Q(suggest__startswith=folded) | Q(suggest__contains="\n" + folded)
-        entries = IndexEntry.objects.filter(condition).order_by(
+        entries = IndexEntry.objects.filter(condition, audience=PUBLIC).order_by(
             Case(When(kind="lexique", then=Value(0)), default=Value(1)), "title"
         )
         return [

@@ -31,6 +31,7 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from .. import text
+from ..indexables import PUBLIC
 from .base import SUGGEST_LIMIT, Backend, Hit, SearchResponse, SearchUnavailable, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class SearchDoc(Document):
     themes = Keyword(multi=True)
     departements = Keyword(multi=True)
     suggest = Completion(analyzer="simple")
+    audience = Keyword()
 
     class Meta:
         dynamic = "strict"
@@ -103,7 +105,7 @@ def mapping():
 
 
 def to_source(document):
-    return {
+    source = {
         "key": document.key,
         "kind": document.kind,
         "title": document.title,
@@ -118,8 +120,12 @@ def to_source(document):
         + text.references(f"{document.title} {document.summary} {document.body}"),
         "title_references": text.references(document.title),
         "weight": document.weight,
-        "suggest": {"input": text.suggest_inputs(document.title, document.suggest)},
+        "audience": document.audience,
     }
+    # Suggestions are the same for everyone: a members' document is never suggested.
+    if document.audience == PUBLIC:
+        source["suggest"] = {"input": text.suggest_inputs(document.title, document.suggest)}
+    return source
 
 
 def build_search(request):
@@ -143,6 +149,7 @@ def build_search(request):
         for name, values in request.filters.items()
         if values
     ]
+    filters.append(Q("terms", audience=list(request.audiences)))
     partial = 0 < request.min_clauses < len(clauses)
     matching = clauses or [Q("match_all")]
     if partial:
@@ -315,5 +322,7 @@ class ElasticsearchBackend(Backend):
         suggestions = []
         for option in result.get("suggest", {}).get("titles", [{}])[0].get("options", []):
             source = option["_source"]
+            if source.get("audience", PUBLIC) != PUBLIC:
+                continue
             suggestions.append(Suggestion(source["title"], source["url"], source["kind"]))
         return suggestions

@@ -61,3 +61,32 @@ def test_rebuild_replaces_everything(search_service, items):
         after = list(engine.client.indices.get_alias(name=engine.alias).body)
         assert len(after) == 1 and after != before
         assert not engine.client.indices.exists(index=before[0])
+
+
+def test_members_documents_are_found_by_members_only(search_service, items):
+    """The audience: a members' document (the discussion list's archive) is never found by a public
+    search, never counted in its facets and never suggested; members find both audiences."""
+    from search.indexables import AUDIENCES, MEMBERS
+
+    search_service.index(
+        [
+            SearchDocumentFactory(
+                key="test.item:40", title="Zorglubien public", themes=["asile"], suggest=["zorgl"]
+            ),
+            SearchDocumentFactory(
+                key="test.item:41",
+                title="Zorglubien entre membres",
+                themes=["sante"],
+                suggest=["zorgl"],
+                audience=MEMBERS,
+            ),
+        ]
+    )
+    assert keys(search_service, "zorglubien") == ["test.item:40"]
+    public = search_service.search(SearchRequest(query=search_service.parse("zorglubien")))
+    assert public.count == 1 and "sante" not in public.facets.get("theme", {})
+    assert sorted(keys(search_service, "zorglubien", audiences=AUDIENCES)) == [
+        "test.item:40",
+        "test.item:41",
+    ]
+    assert [s.title for s in search_service.suggest("zorglubien")] == ["Zorglubien public"]

@@ -212,3 +212,19 @@ def test_queries_per_results_page_do_not_grow_with_the_data(
 
 def test_the_facets_fold_behind_the_shared_filter_toggle(client, library):
     assert_filters_toggle(client.get("/recherche/", {"q": "asile"}).content.decode())
+
+
+def test_members_documents_stay_out_of_anonymous_pages(client, database_service, member):
+    from search.factories import SearchDocumentFactory
+    from search.indexables import MEMBERS
+
+    database_service.index(
+        [SearchDocumentFactory(key="t.x:1", title="Fil zorglub des membres", audience=MEMBERS)]
+    )
+    for url in ("/recherche/?q=zorglub", "/recherche/api/?q=zorglub", "/recherche/suggest/?q=fil"):
+        assert "Fil zorglub des membres" not in client.get(url).content.decode()
+    client.force_login(member)
+    page = client.get("/recherche/?q=zorglub")
+    assert "Fil zorglub des membres" in page.text
+    assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
+    assert "Fil zorglub des membres" in client.get("/recherche/api/?q=zorglub").text

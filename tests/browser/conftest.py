@@ -102,6 +102,7 @@ def _code_fingerprint():
         "practices",
         "search",
         "newsletter",
+        "exchanges",
         "tools",
         "letters",
         "demo",

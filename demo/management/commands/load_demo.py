@@ -8,7 +8,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.loaders import agenda, content, directory, helpdesk, letters, newsletter, practices
+from demo.loaders import (
+    agenda,
+    content,
+    directory,
+    exchanges,
+    helpdesk,
+    letters,
+    newsletter,
+    practices,
+)
 from portal.site_structure import ensure_site
 
 ADMIN_USERNAME = "admin"
@@ -21,6 +30,7 @@ SECTIONS = [
     ("practices", practices),
     ("letters", letters),  # model letters link the dossiers that explain them
     ("newsletter", newsletter),
+    ("exchanges", exchanges),
 ]
 
 
