@@ -23,6 +23,7 @@ LAYERS = [
     "agenda",
     "helpdesk",
     "search",
+    "reports",
     "portal",
     "demo",
     "benchmarks",

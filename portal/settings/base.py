@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "agenda",
     "helpdesk",
     "search",
+    "reports",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -103,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # Outside the page cache, to count the pages it serves (reports/counting.py).
+    "reports.middleware.AudienceMiddleware",
     "portal.pagecache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.
@@ -390,6 +393,10 @@ PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 PAGE_CACHE_EXCLUDED_PATHS = env_list(
     "PAGE_CACHE_EXCLUDED_PATHS", "/admin/,/permanence/,/documents/"
 )
+
+# Audience measurement (reports/): aggregated daily counters of page views and downloads, with no cookie
+# and nothing personal stored. AUDIENCE_COUNTING=0 turns the counting off.
+AUDIENCE_COUNTING = env_bool("AUDIENCE_COUNTING", True)
 
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))
