@@ -13,8 +13,6 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from core.spreadsheet import neutralise_formula
-
 from . import audience, figures
 from .charts import bar_chart
 
@@ -154,11 +152,7 @@ class ReportCsvView(PermissionRequired, View):
         response["Content-Disposition"] = f'attachment; filename="rapport-activite-{year}.csv"'
         response.write("\ufeff")
         writer = csv.writer(response, delimiter=";")
-        # Topic names and document titles are edited in the admin: never a formula in a spreadsheet.
-        writer.writerows(
-            [neutralise_formula(cell) if isinstance(cell, str) else cell for cell in row]
-            for row in figures.as_rows(figures.activity_report(year))
-        )
+        writer.writerows(figures.as_rows(figures.activity_report(year)))
         return response
 
 

@@ -18,6 +18,7 @@ from wagtail.models import PageLogEntry
 from agenda.models import Event
 from content.models import DossierPage, ResourceKind, ResourcePage
 from core.dates import MONTHS, format_month
+from core.spreadsheet import neutralise_formula
 from directory.models import Actor
 from helpdesk.services import SMALL_COUNT, statistics_for
 
@@ -454,8 +455,9 @@ def activity_report(year):
 
 
 def as_rows(report):
-    """The report flattened for a spreadsheet: section, figure, detail, year, year before, change,
-    definition."""
+    """The report flattened for a spreadsheet, one figure or table row a line: section, indicator,
+    detail, the two years, the difference, the change in per cent, the definition. Differences are
+    plain numbers (a share's in points); text from the admin (topics, document titles) is made safe."""
     rows = [
         [
             "rubrique",
@@ -463,45 +465,49 @@ def as_rows(report):
             "détail",
             str(report["year"]),
             str(report["previous"]),
-            "évolution",
+            "écart",
+            "évolution (%)",
             "définition",
         ]
     ]
     for section in report["sections"]:
-        for figure in section.figures:
+        for item in section.figures:
+            label = f"{item.label} ({item.unit})" if item.unit else item.label
             rows.append(
-                [
-                    section.title,
-                    figure.label,
-                    "",
-                    _cell(figure.value, figure.unit),
-                    _cell(figure.previous, figure.unit),
-                    figure.change,
-                    figure.definition,
-                ]
+                [section.title, label, "", _cell(item.value), _cell(item.previous)]
+                + _differences(item.value, item.previous, item.unit)
+                + [item.definition]
             )
-        for table in section.tables:
-            for label, value, previous, row_change in table.display_rows:
+        for item in section.tables:
+            for (label, value, previous), shown_row in zip(
+                item.rows, item.display_rows, strict=True
+            ):
+                hidden = shown_row[3] == "" and item.small_counts
                 rows.append(
-                    [
-                        section.title,
-                        table.title,
-                        label,
-                        _cell(value),
-                        _cell(previous),
-                        row_change,
-                        table.definition,
-                    ]
+                    [section.title, item.title, neutralise_formula(label)]
+                    + [_cell(shown_row[1]), _cell(shown_row[2])]
+                    + (["", ""] if hidden else _differences(value, previous))
+                    + [item.definition]
                 )
     return rows
 
 
-def _cell(value, unit=""):
+def _differences(value, previous, unit=""):
+    if not isinstance(value, (int, float)) or not isinstance(previous, (int, float)):
+        return ["", ""]
+    difference = value - previous
+    if unit == "%":
+        return [_cell(round(difference, 1)), ""]
+    percent = round(100 * difference / previous) if previous else ""
+    return [difference, percent]
+
+
+def _cell(value):
     if value is None:
         return ""
     if isinstance(value, float):
-        value = str(value).replace(".", ",")
-    return f"{value} {unit}".strip() if unit else value
+        return str(value).replace(".", ",")
+    return value
 
 
 def as_json(report):

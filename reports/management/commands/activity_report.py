@@ -6,7 +6,6 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from core.spreadsheet import neutralise_formula
 from reports import figures
 
 
@@ -26,7 +25,4 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(figures.as_json(report), ensure_ascii=False, indent=2))
             return
         writer = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
-        writer.writerows(
-            [neutralise_formula(cell) if isinstance(cell, str) else cell for cell in row]
-            for row in figures.as_rows(report)
-        )
+        writer.writerows(figures.as_rows(report))
