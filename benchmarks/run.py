@@ -37,7 +37,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from benchmarks import seed, throughput  # noqa: E402
+from benchmarks import audience, seed, throughput  # noqa: E402
 from portal.testing import Client  # noqa: E402
 from search.services import get_service  # noqa: E402
 
@@ -112,6 +112,13 @@ def main():
             {"url": url, "status": status, "queries": queries, "median_ms": round(median, 1)}
             | {"max_ms": round(worst, 1)}
         )
+    report["audience_counting"] = counting = audience.measure(client)
+    print(
+        f"\naudience counting, per page view: UPDATE {counting['count_update_ms']} ms"
+        f" ({counting['count_queries']} query), first view of the day {counting['count_insert_ms']} ms;"
+        f" home from the page cache {counting['cached_home_ms_without_counting']} ms without counting,"
+        f" {counting['cached_home_ms_with_counting']} ms with"
+    )
     started = time.perf_counter()
     indexed = sum(get_service().rebuild().values())
     rate = indexed / (time.perf_counter() - started)
