@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
+from core.outbox import EmailStatus, OutboundEmailBase
+
 
 class PrivateStorage(FileSystemStorage):
     """Files under HELPDESK_PRIVATE_ROOT (outside MEDIA_ROOT, never served directly), readable by the owner only.
@@ -430,38 +432,21 @@ class AuditEntry(models.Model):
         verbose_name_plural = "journal de la permanence"
 
 
-class EmailStatus(models.TextChoices):
-    PENDING = "pending", "À envoyer"
-    SENT = "sent", "Envoyé"
-    FAILED = "failed", "Échec définitif"
-
-
 class OutboundEmailQuerySet(models.QuerySet):
     def unsent(self):
         """Not (yet) accepted by the mail server: shown to the jurist on the ticket."""
         return self.exclude(status=EmailStatus.SENT)
 
 
-class OutboundEmail(models.Model):
-    """The outbox: an email is stored before it is sent, so a mail server failure never loses a request
-    and `helpdesk_send_pending` retries it. The body (which holds a follow-up link) is wiped once sent."""
+class OutboundEmail(OutboundEmailBase):
+    """The helpdesk's outbox (rules in `core.outbox`): an email is stored before it is sent, so a mail server
+    failure never loses a request and `helpdesk_send_pending` retries it. The body (which holds a follow-up
+    link) is wiped once sent."""
 
     ticket = models.ForeignKey(Ticket, null=True, on_delete=models.SET_NULL, related_name="emails")
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    status = models.CharField(
-        max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=120, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = OutboundEmailQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(OutboundEmailBase.Meta):
         verbose_name = "courriel sortant"
         verbose_name_plural = "courriels sortants"

@@ -46,6 +46,7 @@ urlpatterns = [
     path("agenda.ics", agenda_calendar_feed, name="agenda_ics"),
     path("permanence/", include("helpdesk.urls")),
     path("recherche/", include("search.urls")),
+    path("abonnements/", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:

@@ -23,6 +23,7 @@ LAYERS = [
     "agenda",
     "helpdesk",
     "search",
+    "newsletter",
     "reports",
     "portal",
     "demo",

@@ -166,7 +166,7 @@ def test_no_token_or_email_in_log_lines(client, valid_data, commit):
     root.setLevel(logging.DEBUG)
     try:
         with (
-            mock.patch("helpdesk.services.emails.EmailMessage.send", side_effect=OSError),
+            mock.patch("core.outbox.EmailMultiAlternatives.send", side_effect=OSError),
             commit(),
         ):
             client.post("/permanence/", valid_data)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "agenda",
     "helpdesk",
     "search",
+    "newsletter",
     "reports",
     "demo",
     "wagtail.contrib.forms",
@@ -417,6 +418,12 @@ HELPDESK_TOKEN_LOOKUPS_PER_IP = env_int("HELPDESK_TOKEN_LOOKUPS_PER_IP", 60)
 HELPDESK_EMAIL_MAX_ATTEMPTS = env_int("HELPDESK_EMAIL_MAX_ATTEMPTS", 8)
 # The jurists' shared address, told (link only) of each new request; empty: no notice.
 HELPDESK_NOTIFY_EMAIL = env("HELPDESK_NOTIFY_EMAIL", "")
+
+# Subscriptions and newsletter (newsletter/): confirmation links' lifetime, unconfirmed addresses' retention,
+# delivery attempts before an email is given up.
+NEWSLETTER_CONFIRMATION_HOURS = env_int("NEWSLETTER_CONFIRMATION_HOURS", 72)
+NEWSLETTER_UNCONFIRMED_DAYS = env_int("NEWSLETTER_UNCONFIRMED_DAYS", 7)
+NEWSLETTER_EMAIL_MAX_ATTEMPTS = env_int("NEWSLETTER_EMAIL_MAX_ATTEMPTS", 8)
 LOGGING["filters"] = {"redact_personal_data": {"()": "helpdesk.logging.RedactPersonalData"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
 # Django's own loggers keep their default handlers (runserver access log, DEBUG console, error
