@@ -6,7 +6,7 @@ portal's own records and shown with its definition, so that a reader can check w
   writes a `wagtail.publish` / `wagtail.unpublish` entry for each);
 - agenda and directory: the first publication of events and actors (both moderated like pages);
 - helpdesk: `helpdesk.services.statistics_for`, the jurists' own yearly figures;
-- subscribers: the newsletter's history, when the app is installed.
+- subscribers: the newsletter's dated history of subscriptions (`newsletter.figures`).
 """
 
 import dataclasses
@@ -21,6 +21,8 @@ from core.dates import MONTHS, format_month
 from core.spreadsheet import neutralise_formula
 from directory.models import Actor
 from helpdesk.services import SMALL_COUNT, statistics_for
+from newsletter import figures as newsletter_figures
+from newsletter.models import Kind as SubscriptionKind
 
 from . import audience
 
@@ -440,9 +442,87 @@ def audience_section(year):
     )
 
 
+# Subscribers -------------------------------------------------------------------------------------
+
+
+def subscribers(year):
+    ends = {
+        y: newsletter_figures.subscribers_on(datetime.date(y, 12, 31))
+        for y in range(year - 2, year + 1)
+    }
+    history = {
+        y: newsletter_figures.subscriber_history(datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+        for y in (year, year - 1)
+    }
+
+    def flow(y, key):
+        return sum(row[key] for row in history[y])
+
+    return Section(
+        "Abonnés",
+        [
+            Figure(
+                "subscribers",
+                "Abonnés au 31 décembre",
+                "adresses confirmées et actives (ni suspendues ni désinscrites) le 31 décembre au soir, "
+                "d'après l'historique des abonnements",
+                ends[year]["total"],
+                ends[year - 1]["total"],
+            ),
+            Figure(
+                "subscribers_growth",
+                "Croissance du nombre d'abonnés",
+                "abonnés au 31 décembre moins abonnés au 31 décembre de l'année précédente",
+                ends[year]["total"] - ends[year - 1]["total"],
+                ends[year - 1]["total"] - ends[year - 2]["total"],
+            ),
+            Figure(
+                "subscribers_confirmed",
+                "Nouvelles inscriptions confirmées",
+                "adresses confirmées dans l'année (double validation par courriel)",
+                flow(year, "confirmed"),
+                flow(year - 1, "confirmed"),
+            ),
+            Figure(
+                "subscribers_left",
+                "Désinscriptions",
+                "abonnés qui ont quitté toutes leurs listes dans l'année",
+                flow(year, "left"),
+                flow(year - 1, "left"),
+            ),
+        ],
+        [
+            Table(
+                "subscribers_per_month",
+                "Abonnés à la fin de chaque mois",
+                "adresses confirmées et actives le dernier jour du mois",
+                [
+                    (MONTHS[now["month"].month - 1], now["active"], before["active"])
+                    for now, before in zip(history[year], history[year - 1], strict=True)
+                ],
+                chart=True,
+            ),
+            Table(
+                "subscriptions_by_kind",
+                "Abonnements par liste au 31 décembre",
+                "abonnements en cours le 31 décembre, par liste ou type d'alerte (un abonné peut en "
+                "avoir plusieurs)",
+                [
+                    (
+                        kind.label,
+                        ends[year]["by_kind"].get(kind, 0),
+                        ends[year - 1]["by_kind"].get(kind, 0),
+                    )
+                    for kind in SubscriptionKind
+                ],
+            ),
+        ],
+    )
+
+
 # The report ---------------------------------------------------------------------------------------
 
-SECTIONS = [audience_section, library, dossiers, agenda_and_directory, helpdesk]
+SECTIONS = [audience_section, library, dossiers, agenda_and_directory, helpdesk, subscribers]
 
 
 def activity_report(year):

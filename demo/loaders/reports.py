@@ -5,7 +5,7 @@ log entries and audience counters are added only once.
 
 - content: the demo's resources, dossiers, events and actors get first publication dates spread from
   1 January two years ago to today (more of them recently, as a growing library would);
-- dossiers: one in three has a new version published during the last complete year;
+- dossiers: one in two published before it has a new version published during the last complete year;
 - helpdesk: about two hundred archived requests before the demo's recent ones;
 - audience: daily page view counters (per section and some content pages, per referrer category) and
   document downloads, with weekends, the summer and a growing audience.
@@ -17,7 +17,7 @@ import random
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from agenda.models import Event
 from content.models import DossierPage, ResourcePage
@@ -29,23 +29,19 @@ from taxonomy.models import Departement
 from .helpdesk import DEMO_DOMAIN
 
 DEMO_HISTORY = {"demo_history": True}
-# Sections of the portal and their share of the views.
+# Sections of the portal: their share of the visits, and how visits arrive on each (the portal's own
+# pages bring the views counted as "internal"). Content pages (a few resources and dossiers) are reached
+# from search engines and from the portal.
 SECTIONS = {
-    "/": 10,
-    "/ressources/": 8,
-    "/dossiers/": 5,
-    "/annuaire/": 4,
-    "/agenda/": 3,
-    "/permanence/": 3,
-    "/recherche/": 2,
+    "/": (10, {"direct": 0.45, "search": 0.3, "site": 0.15, "email": 0.1}),
+    "/ressources/": (8, {"search": 0.55, "direct": 0.2, "site": 0.15, "email": 0.1}),
+    "/dossiers/": (5, {"search": 0.6, "direct": 0.4}),
+    "/annuaire/": (4, {"search": 0.6, "direct": 0.4}),
+    "/agenda/": (3, {"direct": 0.5, "email": 0.5}),
+    "/permanence/": (3, {"search": 0.5, "direct": 0.5}),
+    "/recherche/": (2, {"direct": 1.0}),
 }
-# How visits arrive (the rest of the views are pages opened from another page of the portal).
-ENTRIES = {
-    ReferrerCategory.SEARCH: 0.45,
-    ReferrerCategory.DIRECT: 0.3,
-    ReferrerCategory.SITE: 0.15,
-    ReferrerCategory.EMAIL: 0.1,
-}
+CONTENT = (1, {"search": 1.0})
 SEASON = [1.0, 1.05, 1.1, 1.05, 1.0, 1.0, 0.8, 0.45, 1.1, 1.15, 1.1, 0.85]
 # Topics, départements and professions of the archived requests, most frequent first.
 TOPICS = [
@@ -84,11 +80,16 @@ def _moment(start, end, index, count):
 
 def _date_content(start, today):
     total = 0
-    for model in (ResourcePage, DossierPage, Event, Actor):
+    for model, table in ((ResourcePage, Page), (DossierPage, Page), (Event, Event), (Actor, Actor)):
         pks = list(model.objects.filter(live=True).order_by("pk").values_list("pk", flat=True))
-        for index, pk in enumerate(pks):
-            moment = _moment(start, today, index, len(pks))
-            model.objects.filter(pk=pk).update(first_published_at=moment)
+        random.Random(len(pks)).shuffle(pks)  # kinds and themes mixed over the two years
+        table.objects.bulk_update(
+            [
+                table(pk=pk, first_published_at=_moment(start, today, index, len(pks)))
+                for index, pk in enumerate(pks)
+            ],
+            ["first_published_at"],
+        )
         total += len(pks)
     return total
 
@@ -114,7 +115,7 @@ def _rewrite_dossiers(year):
             .order_by("pk")
             .values_list("pk", "title")
         )
-        if index % 3 == 0
+        if index % 2 == 0
     ]
     PageLogEntry.objects.bulk_create(entries)
     return len(entries)
@@ -166,7 +167,7 @@ def _content_paths():
     """Some resources' and dossiers' paths, as the visitors see them (the site root left out)."""
     paths = []
     for model in (ResourcePage, DossierPage):
-        for url_path in model.objects.live().order_by("pk").values_list("url_path", flat=True)[:8]:
+        for url_path in model.objects.live().order_by("pk").values_list("url_path", flat=True)[:3]:
             paths.append("/" + url_path.split("/", 2)[2])
     return paths
 
@@ -174,28 +175,24 @@ def _content_paths():
 def _counters(start, today, rng):
     if PageViewCount.objects.filter(day__lt=today - datetime.timedelta(days=2)).exists():
         return 0
-    weights = dict(SECTIONS)
-    weights.update(dict.fromkeys(_content_paths(), 1))
+    paths = dict(SECTIONS)
+    paths.update(dict.fromkeys(_content_paths(), CONTENT))
     documents = list(get_document_model().objects.order_by("pk").values_list("pk", flat=True)[:8])
     views, downloads = [], []
     day = start
     while day < today:
         growth = 1 + 0.35 * (day - start).days / 365
         weekday = 0.35 if day.weekday() >= 5 else 1.0
-        level = 9 * growth * weekday * SEASON[day.month - 1]
-        for path, weight in weights.items():
-            entries = rng.gauss(level * weight, level * weight * 0.2)
-            for category, share in ENTRIES.items():
-                count = round(entries * share)
-                if count > 0:
-                    views.append(PageViewCount(day=day, path=path, referrer=category, views=count))
-            internal = round(entries * (1.4 if weight < 3 else 0.8))
-            if internal > 0:
-                views.append(
-                    PageViewCount(
-                        day=day, path=path, referrer=ReferrerCategory.INTERNAL, views=internal
-                    )
-                )
+        level = 2 * growth * weekday * SEASON[day.month - 1]
+        for path, (weight, arrivals) in paths.items():
+            entries = max(rng.gauss(level * weight, level * weight * 0.2), 0)
+            counts = {category: round(entries * share) for category, share in arrivals.items()}
+            counts[ReferrerCategory.INTERNAL] = round(entries * (1.4 if weight < 3 else 0.8))
+            views += [
+                PageViewCount(day=day, path=path, referrer=category, views=count)
+                for category, count in counts.items()
+                if count > 0
+            ]
         for rank, pk in enumerate(documents):
             count = round(rng.expovariate(1) * growth * weekday * 6 / (rank + 1))
             if count > 0:

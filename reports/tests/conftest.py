@@ -15,6 +15,7 @@ from content.models import ResourceKind
 from directory.factories import ActorFactory
 from helpdesk.factories import TicketFactory
 from helpdesk.models import Topic
+from newsletter.models import Action, Kind, SubscriptionEvent
 from reports.factories import DocumentDownloadCountFactory, PageViewCountFactory
 from taxonomy.models import Departement
 
@@ -40,6 +41,35 @@ def history(page, *events):
     first = next((moment for action, moment in events if action == "publish"), None)
     live = bool(events) and events[-1][0] == "publish"
     type(page).objects.filter(pk=page.pk).update(first_published_at=first, live=live)
+
+
+def subscribe(key, moment, *kinds):
+    """A confirmed subscriber `key` whose subscriptions of `kinds` start at `moment`."""
+    SubscriptionEvent.objects.create(
+        at=moment, action=Action.CONFIRMED, subscriber_key=key, state="active"
+    )
+    for n, kind in enumerate(kinds):
+        SubscriptionEvent.objects.create(
+            at=moment,
+            action=Action.STARTED,
+            subscriber_key=key,
+            subscription_key=key * 10 + n,
+            kind=kind,
+        )
+
+
+def leave(key, moment, *kinds):
+    for n, kind in enumerate(kinds):
+        SubscriptionEvent.objects.create(
+            at=moment,
+            action=Action.STOPPED,
+            subscriber_key=key,
+            subscription_key=key * 10 + n,
+            kind=kind,
+        )
+    SubscriptionEvent.objects.create(
+        at=moment, action=Action.LEFT, subscriber_key=key, state="gone"
+    )
 
 
 @pytest.fixture
@@ -101,6 +131,15 @@ def known_years(db, resource_index, dossier_index, settings, tmp_path):
             departement=paris,
             profession="educateur",
         )
+
+    # Subscribers: 4 confirmed in 2024 (newsletter); in 2025, 3 more (2 newsletter, 1 theme alert) and
+    # one of 2024's leaves. On 31/12/2024: 4; on 31/12/2025: 6 (5 newsletter, 1 theme).
+    for key, month in enumerate([2, 2, 5, 11], start=1):
+        subscribe(key, at(2024, month, 3), Kind.NEWSLETTER)
+    subscribe(5, at(2025, 1, 20), Kind.NEWSLETTER)
+    subscribe(6, at(2025, 4, 20), Kind.NEWSLETTER)
+    subscribe(7, at(2025, 4, 21), Kind.THEME)
+    leave(1, at(2025, 6, 1), Kind.NEWSLETTER)
 
     # Audience: 2025, 35 visits (10 direct in March, 20 search + 5 email in June) and 5 internal
     # views; 2024, 20 visits (10 direct, 10 other site). Days outside both years are left out.

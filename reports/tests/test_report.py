@@ -89,6 +89,21 @@ def test_helpdesk_figures_with_small_counts_per_departement(report):
     ]
 
 
+def test_subscriber_figures(report):
+    assert values(report, "subscribers") == (6, 4, "+2 (+50 %)")
+    assert values(report, "subscribers_growth") == (2, 4, "−2 (−50 %)")
+    assert values(report, "subscribers_confirmed") == (3, 4, "−1 (−25 %)")
+    assert values(report, "subscribers_left") == (1, 0, "+1")
+    months = rows(report, "subscribers_per_month")
+    assert months[0] == ("janvier", 5, 0) and months[1] == ("février", 5, 2)
+    assert months[5] == ("juin", 6, 3) and months[11] == ("décembre", 6, 4)
+    by_kind = {
+        label: (value, previous) for label, value, previous in rows(report, "subscriptions_by_kind")
+    }
+    assert by_kind["Lettre d'information"] == (5, 4)
+    assert by_kind["Alerte par thème"] == (1, 0)
+
+
 def test_every_figure_has_a_definition(report):
     for section in report["sections"]:
         for item in section.figures + section.tables:
@@ -134,7 +149,7 @@ def test_the_committee_reads_the_report_with_its_definitions(client, editor, kno
     assert "+15 (+75 %)" in page and "−21,4 points" in page
     assert "&lt; 5" in page
     # Charts drawn by the portal, labelled, each followed by its table.
-    assert page.count('<svg class="report-chart" role="img"') == 3
+    assert page.count('<svg class="report-chart" role="img"') == 4
     assert "<script" not in page.split('id="section-1"')[1].split("</main>")[0]
 
 
