@@ -114,10 +114,11 @@ def main():
         )
     report["audience_counting"] = counting = audience.measure(client)
     print(
-        f"\naudience counting, per page view: UPDATE {counting['count_update_ms']} ms"
-        f" ({counting['count_queries']} query), first view of the day {counting['count_insert_ms']} ms;"
-        f" home from the page cache {counting['cached_home_ms_without_counting']} ms without counting,"
-        f" {counting['cached_home_ms_with_counting']} ms with"
+        f"\naudience counting: {counting['buffer_add_ms']} ms a view (in memory); "
+        f"{counting['flush_views']} new views written in {counting['flush_ms']} ms "
+        f"({counting['flush_statements']} statements, after the answer); home from the page cache "
+        f"median/mean {counting['cached_home_ms_without_counting']} ms without counting, "
+        f"{counting['cached_home_ms_with_counting']} ms with"
     )
     started = time.perf_counter()
     indexed = sum(get_service().rebuild().values())

@@ -7,13 +7,20 @@ follow-up pages. What is written is the day, the page's path without its query s
 a search or a token) or the document's id, and the referrer's category: never the address, the user
 agent, the full referrer, a cookie or any identifier.
 
-The write is one UPDATE … SET views = views + 1 on the day's row, and an INSERT when the row does not
-exist yet (the first view of the day of that page from that kind of referrer): no read before, no lock
-held beyond the statement. A failure is logged and the page is served all the same.
+A view is added to an in-process buffer (a dictionary: microseconds); the buffer is written after the
+answer has been delivered, every AUDIENCE_FLUSH_VIEWS views or AUDIENCE_FLUSH_SECONDS seconds, in one
+transaction of one UPDATE … SET views = views + n per (day, page, category), and an INSERT where the
+day's row does not exist yet. A database commit costs milliseconds (an fsync), far more than a page from
+the page cache: written for each view it would slow every page, written in batches it slows none. Views
+still in the buffer when a worker is killed (not stopped: the buffer is written at exit) are lost. A
+failure is logged and the page is served all the same.
 """
 
 import logging
 import re
+import threading
+import time
+from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
@@ -117,44 +124,92 @@ def what_to_count(request, response):
     return ("page", path)
 
 
-def record_page_view(path, category, day=None):
-    _increment(
-        PageViewCount,
-        {"day": day or timezone.localdate(), "path": path, "referrer": category},
-        "views",
-    )
+class Buffer:
+    """Views counted in this process and not yet written: {key: count}. A view only adds one to a
+    dictionary; the counts are written together, one UPSERT per (day, page, category) or (day,
+    document), when AUDIENCE_FLUSH_VIEWS views wait or the oldest has waited AUDIENCE_FLUSH_SECONDS,
+    after the answer has been delivered (`request_finished`), and when the process exits."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.counts = Counter()
+        self.since = None
+
+    def add(self, key):
+        with self.lock:
+            if not self.counts:
+                self.since = time.monotonic()
+            self.counts[key] += 1
+
+    def due(self):
+        return bool(self.counts) and (
+            sum(self.counts.values()) >= settings.AUDIENCE_FLUSH_VIEWS
+            or time.monotonic() - self.since >= settings.AUDIENCE_FLUSH_SECONDS
+        )
+
+    def take(self):
+        with self.lock:
+            counts, self.counts = self.counts, Counter()
+        return counts
 
 
-def record_download(document_id, day=None):
-    _increment(
-        DocumentDownloadCount,
-        {"day": day or timezone.localdate(), "document_id": document_id},
-        "downloads",
-    )
+buffer = Buffer()
 
 
-def _increment(model, key, field):
-    with transaction.atomic():
-        if model.objects.filter(**key).update(**{field: F(field) + 1}):
-            return
-        try:
-            with transaction.atomic():
-                model.objects.create(**key, **{field: 1})
-        except IntegrityError:  # another request created the day's row meanwhile
-            model.objects.filter(**key).update(**{field: F(field) + 1})
+def flush():
+    """Write the waiting counts, in one transaction. A failure is logged and those counts dropped."""
+    counts = buffer.take()
+    if not counts:
+        return
+    try:
+        with transaction.atomic():
+            for (kind, day, *key), amount in counts.items():
+                if kind == "page":
+                    path, category = key
+                    _increment(
+                        PageViewCount,
+                        {"day": day, "path": path, "referrer": category},
+                        "views",
+                        amount,
+                    )
+                else:
+                    _increment(
+                        DocumentDownloadCount,
+                        {"day": day, "document_id": key[0]},
+                        "downloads",
+                        amount,
+                    )
+    except Exception:
+        logger.exception("Audience counting failed: %d views not recorded", sum(counts.values()))
+
+
+def flush_if_due(**kwargs):
+    if buffer.due():
+        flush()
+
+
+def _increment(model, key, field, amount):
+    if model.objects.filter(**key).update(**{field: F(field) + amount}):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**key, **{field: amount})
+    except IntegrityError:  # another process created the day's row meanwhile
+        model.objects.filter(**key).update(**{field: F(field) + amount})
 
 
 def count(request, response):
-    """Count this answer if it is a person's view; never raise."""
+    """Count this answer if it is a person's view (in the buffer); never raise."""
     try:
         target = what_to_count(request, response)
         if target is None:
             return
         kind, value = target
+        day = timezone.localdate()
         if kind == "page":
-            record_page_view(value, referrer_category(request))
+            buffer.add(("page", day, value, referrer_category(request)))
         else:
-            record_download(value)
+            buffer.add(("document", day, value))
     except Exception:
         # Counting must never break a page: the view is lost, the page is served.
         logger.exception("Audience counting failed")

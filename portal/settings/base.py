@@ -398,6 +398,10 @@ PAGE_CACHE_EXCLUDED_PATHS = env_list(
 # Audience measurement (reports/): aggregated daily counters of page views and downloads, with no cookie
 # and nothing personal stored. AUDIENCE_COUNTING=0 turns the counting off.
 AUDIENCE_COUNTING = env_bool("AUDIENCE_COUNTING", True)
+# Views are counted in memory and written in one transaction every AUDIENCE_FLUSH_VIEWS views or
+# AUDIENCE_FLUSH_SECONDS seconds (and at exit): a write per view would cost each page a commit.
+AUDIENCE_FLUSH_VIEWS = env_int("AUDIENCE_FLUSH_VIEWS", 50)
+AUDIENCE_FLUSH_SECONDS = env_int("AUDIENCE_FLUSH_SECONDS", 30)
 
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))

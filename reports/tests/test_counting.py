@@ -18,7 +18,16 @@ FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.
 BROWSER = {"HTTP_USER_AGENT": FIREFOX, "HTTP_ACCEPT": "text/html,application/xhtml+xml"}
 
 
+@pytest.fixture(autouse=True)
+def empty_buffer():
+    counting.buffer.take()
+    yield
+    counting.buffer.take()
+
+
 def views():
+    """The counters, once the views waiting in the buffer are written."""
+    counting.flush()
     return {(row.path, row.referrer): row.views for row in PageViewCount.objects.all()}
 
 
@@ -30,6 +39,7 @@ def documents_root(db, settings, tmp_path):
 def test_a_page_view_adds_one_to_the_days_counter(client, home):
     assert client.get("/", **BROWSER).status_code == 200
     assert client.get("/", **BROWSER).status_code == 200
+    counting.flush()
     row = PageViewCount.objects.get()
     assert (row.day, row.path, row.referrer, row.views) == (
         timezone.localdate(),
@@ -88,7 +98,7 @@ def test_visits_from_another_site_and_inside_the_portal(client, home):
 )
 def test_bots_and_scripts_are_not_counted(client, home, user_agent):
     client.get("/", HTTP_USER_AGENT=user_agent, HTTP_ACCEPT="text/html")
-    assert not PageViewCount.objects.exists()
+    assert views() == {}
 
 
 @pytest.mark.parametrize(
@@ -110,7 +120,7 @@ def test_browsers_are_not_taken_for_bots(user_agent):
 def test_the_admin_is_not_counted(client, editor, home):
     client.force_login(editor)
     assert client.get("/admin/", **BROWSER).status_code == 200
-    assert not PageViewCount.objects.exists()
+    assert views() == {}
 
 
 def test_the_helpdesk_follow_up_pages_are_never_counted():
@@ -128,12 +138,12 @@ def test_errors_posts_heads_prefetches_and_previews_are_not_counted(client, home
     preview = RequestFactory().get("/", **BROWSER)
     preview.is_preview = True
     assert counting.what_to_count(preview, HttpResponse("<p>aperçu</p>")) is None
-    assert not PageViewCount.objects.exists()
+    assert views() == {}
 
 
 def test_feeds_and_other_non_html_answers_are_not_page_views(client, home):
     client.get("/robots.txt", **BROWSER)
-    assert not PageViewCount.objects.exists()
+    assert views() == {}
 
 
 def test_pages_served_from_the_page_cache_are_counted(client, home, settings):
@@ -155,22 +165,24 @@ def test_document_downloads_are_counted_per_document(client, documents_root):
     client.get(document.url, HTTP_USER_AGENT=FIREFOX)
     client.get(document.url, HTTP_USER_AGENT="Googlebot/2.1")
     client.get(f"/documents/{document.pk}/autre-nom.csv", HTTP_USER_AGENT=FIREFOX)  # 404
+    assert views() == {}
     row = DocumentDownloadCount.objects.get()
     assert (row.document_id, row.downloads) == (document.pk, 2)
-    assert not PageViewCount.objects.exists()
 
 
-def test_a_failing_store_is_logged_and_the_page_served(client, home, monkeypatch, caplog):
+def test_a_failing_store_is_logged_and_the_page_served(client, home, monkeypatch, caplog, settings):
     def broken(*args, **kwargs):
         raise OperationalError("database is locked")
 
+    working = counting._increment
     monkeypatch.setattr(counting, "_increment", broken)
+    settings.AUDIENCE_FLUSH_VIEWS = 1  # written as soon as served
     with caplog.at_level(logging.ERROR, logger="reports.counting"):
         response = client.get("/", **BROWSER)
     assert response.status_code == 200
-    assert "Audience counting failed" in caplog.text
+    assert "Audience counting failed: 1 views not recorded" in caplog.text
     # The request's transaction is intact: the next view is counted once the store is back.
-    monkeypatch.undo()
+    monkeypatch.setattr(counting, "_increment", working)
     client.get("/", **BROWSER)
     assert views() == {("/", "direct"): 1}
 
@@ -185,13 +197,31 @@ def test_a_failing_database_write_rolls_back_only_the_count(client, home, monkey
     monkeypatch.setattr(PageViewCount.objects, "create", failing_create)
     with caplog.at_level(logging.ERROR, logger="reports.counting"):
         assert client.get("/", **BROWSER).status_code == 200
+        counting.flush()
+    assert "disk I/O error" in caplog.text
     assert not PageViewCount.objects.exists()
 
 
 def test_the_setting_turns_counting_off(client, home, settings):
     settings.AUDIENCE_COUNTING = False
     client.get("/", **BROWSER)
-    assert not PageViewCount.objects.exists()
+    assert views() == {}
+
+
+def test_views_wait_in_memory_and_are_written_together(client, home, settings):
+    settings.AUDIENCE_FLUSH_VIEWS, settings.AUDIENCE_FLUSH_SECONDS = 3, 3600
+    client.get("/", **BROWSER)
+    client.get("/", HTTP_REFERER="https://www.google.com/", **BROWSER)
+    assert not PageViewCount.objects.exists()  # two views wait
+    client.get("/", **BROWSER)  # the third: all written once it is served
+    assert not counting.buffer.counts
+    assert {(r.referrer, r.views) for r in PageViewCount.objects.all()} == {
+        ("direct", 2),
+        ("search", 1),
+    }
+    settings.AUDIENCE_FLUSH_SECONDS = 0  # the oldest view has waited long enough
+    client.get("/", **BROWSER)
+    assert PageViewCount.objects.get(referrer="direct").views == 3
 
 
 def test_nothing_personal_is_stored(client, home):
@@ -217,5 +247,13 @@ def test_nothing_personal_is_stored(client, home):
     )
     # Counting sets no cookie (the CSRF one is the home page's search form's, not the counter's).
     assert set(response.cookies) <= {"csrftoken"}
+    counting.flush()
     stored = list(PageViewCount.objects.values_list("day", "path", "referrer", "views"))
     assert stored == [(timezone.localdate(), "/", "site", 1)]
+
+
+def test_the_data_protection_page_says_what_is_counted(client, home):
+    page = client.get("/donnees-personnelles/").content.decode()
+    assert "Mesure d'audience" in page
+    assert "aucun cookie de mesure" in page
+    assert "ne permettent de reconnaître personne" in page

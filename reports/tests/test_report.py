@@ -211,3 +211,24 @@ def test_the_audience_view(client, editor, known_years):
     yearly = client.get("/admin/audience/?debut=2025-01-01&fin=2025-12-31").content.decode()
     assert '<strong id="audience-visits">35</strong>' in yearly
     assert page.count('role="img"') == 2 and yearly.count('role="img"') == 1
+
+
+def test_the_report_does_not_grow_in_queries_with_the_data(known_years, resource_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from content.factories import ResourcePageFactory
+    from helpdesk.factories import TicketFactory
+    from reports.factories import PageViewCountFactory
+
+    from .conftest import at, history
+
+    with CaptureQueriesContext(connection) as before:
+        figures.activity_report(2025)
+    for n in range(5):
+        history(ResourcePageFactory(parent=resource_index), ("publish", at(2025, 2, 1 + n)))
+        TicketFactory(created_at=at(2025, 5, 1 + n))
+        PageViewCountFactory(path=f"/ressources/r{n}/", day=at(2025, 5, 1 + n).date())
+    with CaptureQueriesContext(connection) as after:
+        figures.activity_report(2025)
+    assert len(after) == len(before)

@@ -14,7 +14,7 @@ def test_the_committee_reads_prints_and_compares_the_yearly_report(portal, page,
     log_in(page, portal, "comite")
     visit(page, portal("/admin/rapport-activite/"))
     last_year = datetime.date.today().year - 1
-    expect(page.get_by_label("Année")).to_have_value(str(last_year))
+    expect(page.get_by_label("Année", exact=True)).to_have_value(str(last_year))
     main = page.locator("main")
     expect(main.get_by_role("heading", name="Audience", level=2)).to_be_visible()
     expect(main.locator("#figure-visits")).to_contain_text("arrivées sur le portail")
@@ -27,7 +27,7 @@ def test_the_committee_reads_prints_and_compares_the_yearly_report(portal, page,
     assert not violations, "\n".join(violations)
 
     # The year before, by the year chooser.
-    page.get_by_label("Année").select_option(str(last_year - 1))
+    page.get_by_label("Année", exact=True).select_option(str(last_year - 1))
     page.get_by_role("button", name="Afficher").click()
     page.wait_for_url(re.compile(rf"annee={last_year - 1}"))
     expect(main.locator("table.report-figures thead").first).to_contain_text(str(last_year - 2))
@@ -48,8 +48,8 @@ def test_the_audience_view_of_a_period(portal, page, axe_source):
     visit(page, portal("/admin/audience/"))
     expect(page.locator("#audience-visits")).not_to_have_text("0")
     expect(page.get_by_role("img", name=re.compile("par jour"))).to_be_visible()
-    page.get_by_label("Du").fill(f"{datetime.date.today().year - 1}-01-01")
-    page.get_by_label("Au").fill(f"{datetime.date.today().year - 1}-12-31")
+    page.get_by_label("Du", exact=True).fill(f"{datetime.date.today().year - 1}-01-01")
+    page.get_by_label("Au", exact=True).fill(f"{datetime.date.today().year - 1}-12-31")
     page.get_by_role("button", name="Afficher").click()
     expect(page.get_by_role("img", name=re.compile("par mois"))).to_be_visible()
     expect(page.get_by_role("table", name="Pages les plus vues")).to_contain_text("Accueil")
