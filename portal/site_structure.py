@@ -48,8 +48,8 @@ LEGAL_PAGES = [
         "publique et de téléchargements de chaque document, avec la provenance de la visite réduite à une "
         "catégorie (accès direct, moteur de recherche, autre site, courriel). Ni votre adresse IP, ni votre "
         "navigateur, ni l'adresse de la page d'où vous venez, ni aucun identifiant ne sont enregistrés : ces "
-        "compteurs ne permettent de reconnaître personne. Les robots, l'administration et les pages de suivi "
-        "de la permanence ne sont pas comptés. Cette mesure respecte les conditions fixées par la CNIL pour "
+        "compteurs ne permettent de reconnaître personne. Les robots, l'administration et les pages personnelles "
+        "(suivi d'une demande, gestion des abonnements) ne sont pas comptés. Cette mesure respecte les conditions fixées par la CNIL pour "
         "les mesures d'audience dispensées de consentement.</p>",
     ),
     (

@@ -40,11 +40,16 @@ BOT_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
-# Paths never counted: the admin, the helpdesk's private follow-up pages (their URL holds a token),
-# documents (counted as downloads), static files, and machine-read files.
+# Paths never counted: the admin, the private pages whose URL holds a token (the helpdesk's follow-up,
+# the subscriptions' confirmation, management and unsubscription), documents (counted as downloads),
+# static files, and machine-read files. Any page answered `X-Robots-Tag: noindex` (the apps' private
+# pages) is left out too.
 EXCLUDED_PREFIXES = (
     "/admin/",
     "/permanence/suivi/",
+    "/abonnements/confirmer/",
+    "/abonnements/gerer/",
+    "/abonnements/desinscription/",
     "/documents/",
     "/static/",
     "/media/",
@@ -119,7 +124,7 @@ def what_to_count(request, response):
     path = request.path
     if path.startswith(EXCLUDED_PREFIXES) or len(path) > 255:
         return None
-    if not _is_page(request, response):
+    if not _is_page(request, response) or "noindex" in response.get("X-Robots-Tag", ""):
         return None
     return ("page", path)
 

@@ -378,7 +378,7 @@ def audience_section(year):
                 "views",
                 "Pages vues",
                 "pages publiques affichées par un navigateur (hors robots, administration et pages "
-                "de suivi de la permanence)",
+                "personnelles : suivi d'une demande, gestion des abonnements)",
                 totals[year]["views"],
                 totals[year - 1]["views"],
             ),

@@ -123,9 +123,28 @@ def test_the_admin_is_not_counted(client, editor, home):
     assert views() == {}
 
 
-def test_the_helpdesk_follow_up_pages_are_never_counted():
-    request = RequestFactory().get("/permanence/suivi/jeton-secret/", **BROWSER)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/permanence/suivi/jeton-secret/",
+        "/abonnements/gerer/jeton-secret/",
+        "/abonnements/confirmer/jeton-secret/",
+        "/abonnements/desinscription/jeton-secret/",
+    ],
+)
+def test_private_pages_with_a_token_are_never_counted(path):
+    request = RequestFactory().get(path, **BROWSER)
     assert counting.what_to_count(request, HttpResponse("<p>suivi</p>")) is None
+
+
+def test_pages_marked_noindex_are_private_and_not_counted():
+    response = HttpResponse("<p>vos abonnements</p>")
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    request = RequestFactory().get("/une-page-personnelle/", **BROWSER)
+    assert counting.what_to_count(request, response) is None
+
+
+def test_the_helpdesk_form_is_counted():
     public = RequestFactory().get("/permanence/", **BROWSER)
     assert counting.what_to_count(public, HttpResponse("<form>")) == ("page", "/permanence/")
 
