@@ -37,7 +37,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from benchmarks import audience, seed, throughput  # noqa: E402
+from benchmarks import audience, newsletter, seed, throughput  # noqa: E402
 from portal.testing import Client  # noqa: E402
 from search.services import get_service  # noqa: E402
 
@@ -125,6 +125,8 @@ def main():
     rate = indexed / (time.perf_counter() - started)
     report["reindex"] = {"documents": indexed, "documents_per_s": round(rate)}
     print(f"\nsearch_reindex: {indexed} documents, {rate:.0f} documents/s")
+    report["newsletter_bulk_send"] = newsletter.measure()
+    newsletter.print_report(report["newsletter_bulk_send"])
     if throughput.available():
         report["throughput"] = [throughput.run(MIX, cache) for cache in (False, True)]
         print(

@@ -15,6 +15,7 @@ links: a ticket, a subscriber) and its own one-line task; the rules live here on
 
 import datetime
 import logging
+import uuid
 from functools import partial
 
 from django.conf import settings
@@ -128,13 +129,14 @@ class Outbox:
             email.attempts += 1
         return bool(claimed)
 
-    def deliver(self, email, connection=None):
+    def deliver(self, email, connection=None, claimed=False):
         """Try to send one email. True: the mail server accepted it. False: not sent, kept pending with a
         growing delay, or failed after the maximum attempts. None: another sender has it.
 
-        `connection`: an open mail connection reused across a batch."""
+        `connection`: an open mail connection reused across a batch; `claimed`: the caller already took
+        the email (`claim_batch`)."""
         now = timezone.now()
-        if not self._claim(email, now):
+        if not claimed and not self._claim(email, now):
             return None
         try:
             accepted = email.message(connection).send(fail_silently=False)
@@ -152,6 +154,32 @@ class Outbox:
             update_fields=["status", "sent_at", "body", "html_body", "headers", "last_error"]
         )
         return True
+
+    def claim_batch(self, emails):
+        """Take, in one statement, those of `emails` still pending with the attempts they were read with
+        (another sender may have taken some). Returns the claimed ones, attempts counted."""
+        now = timezone.now()
+        by_attempts = {}
+        for email in emails:
+            by_attempts.setdefault(email.attempts, []).append(email)
+        claimed = []
+        for attempts, group in by_attempts.items():
+            marker = f"claim:{uuid.uuid4().hex}"
+            self.model._default_manager.filter(
+                pk__in=[e.pk for e in group], status=EmailStatus.PENDING, attempts=attempts
+            ).update(
+                attempts=F("attempts") + 1, next_attempt_at=now + CLAIM_LEASE, last_error=marker
+            )
+            taken = set(
+                self.model._default_manager.filter(
+                    pk__in=[e.pk for e in group], last_error=marker
+                ).values_list("pk", flat=True)
+            )
+            for email in group:
+                if email.pk in taken:
+                    email.attempts += 1
+                    claimed.append(email)
+        return claimed
 
     def _not_sent(self, email, reason, now):
         email.last_error = reason[:120]
@@ -175,8 +203,8 @@ class Outbox:
         sent = failed = 0
         connection = get_connection()
         try:
-            for email in emails:
-                result = self.deliver(email, connection=connection)
+            for email in self.claim_batch(emails):
+                result = self.deliver(email, connection=connection, claimed=True)
                 if result:
                     sent += 1
                 elif result is False:

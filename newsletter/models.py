@@ -6,12 +6,19 @@ choices, the dates of consent and confirmation, a suspension's reason. The histo
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import PreviewableMixin, RevisionMixin
+from wagtail.search import index
 
 from core.outbox import OutboundEmailBase
 from taxonomy.models import Departement, Theme
+
+from .blocks import IssueStreamBlock
 
 
 def new_key():
@@ -228,3 +235,59 @@ class OutboundEmail(OutboundEmailBase):
     class Meta(OutboundEmailBase.Meta):
         verbose_name = "courriel d'abonnement"
         verbose_name_plural = "courriels d'abonnement"
+
+
+class IssueQuerySet(models.QuerySet):
+    def sent(self):
+        return self.filter(sent_at__isnull=False).order_by("-sent_at", "-pk")
+
+
+class NewsletterIssue(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+    """An editorial newsletter composed by the committee: previewed as HTML and as plain text, sent as a
+    test to oneself, then sent once to the newsletter's subscribers and archived publicly at /lettre/."""
+
+    title = models.CharField("titre (objet du courriel)", max_length=150)
+    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
+    introduction = models.TextField("chapô", blank=True, max_length=1000)
+    body = StreamField(IssueStreamBlock(), verbose_name="contenu", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField("envoyée le", null=True, blank=True, editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    mailing = models.ForeignKey(
+        Mailing, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+
+    objects = IssueQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    preview_modes = [("", "Courriel (HTML)"), ("texte", "Courriel (texte brut)")]
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "lettre d'information"
+        verbose_name_plural = "lettres d'information"
+        permissions = [("send_newsletterissue", "Envoyer la lettre aux abonnés")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/lettre/{self.slug}/"
+
+    def serve_preview(self, request, mode_name):
+        from django.http import HttpResponse
+
+        from .issues import render_issue_email
+
+        text, html = render_issue_email(self)
+        if mode_name == "texte":
+            return HttpResponse(text, content_type="text/plain; charset=utf-8")
+        return HttpResponse(html)

@@ -47,6 +47,7 @@ urlpatterns = [
     path("permanence/", include("helpdesk.urls")),
     path("recherche/", include("search.urls")),
     path("abonnements/", include("newsletter.urls")),
+    path("lettre/", include("newsletter.archive_urls")),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,9 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /permanence/suivi/",
+        "Disallow: /abonnements/confirmer/",
+        "Disallow: /abonnements/gerer/",
+        "Disallow: /abonnements/desinscription/",
         "Disallow: /recherche/",
         f"Sitemap: {public_url(reverse('sitemap'))}",
     ]

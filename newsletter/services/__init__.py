@@ -3,6 +3,7 @@
 Stable interface for other apps: `list_recipients(kind)`, `queue_bulk_email(subscriptions, subject, text,
 html, category=...)`, `compose`, `OUTBOX`; figures are in `newsletter.figures`."""
 
+from .issues import queue_issue_test, send_issue
 from .mailing import (
     OUTBOX,
     compose,
@@ -51,7 +52,9 @@ __all__ = [
     "reinstate",
     "replace_subscriptions",
     "rotate_key",
+    "queue_issue_test",
     "send_email",
+    "send_issue",
     "send_mailing_batch",
     "send_pending_emails",
     "subscribe",

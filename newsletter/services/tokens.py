@@ -49,13 +49,15 @@ def subscriber_for_confirmation(token):
 
 
 def manage_token(subscriber):
-    return signing.dumps([subscriber.pk, subscriber.key[:12]], salt=SALT, compress=True)
+    return signing.Signer(salt=SALT).sign_object(
+        [subscriber.pk, subscriber.key[:12]], compress=True
+    )
 
 
 def subscriber_for_manage_token(token):
     """The subscriber a manage/unsubscribe token names, or None (forged, revoked, or erased)."""
     try:
-        pk, key = signing.loads(token, salt=SALT)
+        pk, key = signing.Signer(salt=SALT).unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     subscriber = Subscriber.objects.filter(pk=pk).first()

@@ -100,3 +100,17 @@ def test_figures_come_from_the_history_and_survive_erasure(confirmed, commit, th
         1,
     )
     assert (row["active"], row["growth"], row["pending"]) == (0, 0, 1)
+
+
+def test_a_batch_skips_what_another_sender_took(confirmed, commit):
+    confirmed("alice@example.org", newsletter=True)
+    confirmed("bob@example.org", newsletter=True)
+    mail.outbox.clear()
+    with mock.patch("newsletter.services.mailing.send_mailing_batch"), commit():
+        services.queue_bulk_email(
+            services.list_recipients("newsletter"), "Lettre", "T", "<p>T</p>", category="newsletter"
+        )
+    emails = list(OutboundEmail.objects.filter(category="newsletter").order_by("pk"))
+    assert services.OUTBOX.deliver(OutboundEmail.objects.get(pk=emails[0].pk)) is True  # the worker
+    assert services.OUTBOX.deliver_many(emails) == (1, 0)  # the batch sends only the other one
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "bob@example.org"]

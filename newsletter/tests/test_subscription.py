@@ -173,3 +173,66 @@ def test_unconfirmed_addresses_are_erased_after_seven_days(client, commit, confi
         call_command("newsletter_erase_unconfirmed", stdout=out)
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["garde@example.org"]
     assert SubscriptionEvent.objects.filter(action=Action.ERASED).count() == 1
+
+
+def test_alert_for_a_search_from_the_results_page(client, commit):
+    results = client.get("/recherche/", {"q": "apprentissage", "theme": "sante"}).content.decode()
+    assert 'href="/abonnements/?q=apprentissage&amp;theme=sante"' in results
+    form = client.get("/abonnements/?q=apprentissage&theme=sante").content.decode()
+    assert "Recevoir une alerte pour cette recherche" in form and "« apprentissage »" in form
+    with commit():
+        client.post(
+            "/abonnements/",
+            {
+                "email": "a@example.org",
+                "recherche": "apprentissage",
+                "theme": "sante",
+                "keep_search": "on",
+                "frequency": "weekly",
+                "consent": "on",
+            },
+        )
+    client.post(link(mail.outbox[0], "confirmer"))
+    [subscription] = Subscriber.objects.get().subscriptions.all()
+    assert (subscription.kind, subscription.query, subscription.filters) == (
+        "search",
+        "apprentissage",
+        {"theme": ["sante"]},
+    )
+
+
+def test_hostile_input_is_inert_on_pages_and_in_emails(client, commit):
+    hostile = '"><script>alert(1)</script>'
+    page = client.get("/abonnements/", {"q": hostile, "kind": hostile}).content.decode()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    with commit():
+        response = client.post(
+            "/abonnements/",
+            {
+                "email": f"x{hostile}@example.org",
+                "recherche": hostile,
+                "keep_search": "on",
+                "frequency": hostile,
+                "consent": "on",
+            },
+        )
+    assert (
+        response.status_code == 400 and "<script>alert(1)</script>" not in response.content.decode()
+    )
+    with commit():
+        client.post(
+            "/abonnements/",
+            {
+                "email": "x@example.org",
+                "recherche": hostile,
+                "keep_search": "on",
+                "frequency": "weekly",
+                "consent": "on",
+            },
+        )
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    client.post(link(mail.outbox[0], "confirmer"))
+    subscriber = Subscriber.objects.get()
+    manage = client.get(f"/abonnements/gerer/{services.manage_token(subscriber)}/").content.decode()
+    assert "<script>alert(1)</script>" not in manage and "&lt;script&gt;" in manage

@@ -428,6 +428,8 @@ HELPDESK_NOTIFY_EMAIL = env("HELPDESK_NOTIFY_EMAIL", "")
 NEWSLETTER_CONFIRMATION_HOURS = env_int("NEWSLETTER_CONFIRMATION_HOURS", 72)
 NEWSLETTER_UNCONFIRMED_DAYS = env_int("NEWSLETTER_UNCONFIRMED_DAYS", 7)
 NEWSLETTER_EMAIL_MAX_ATTEMPTS = env_int("NEWSLETTER_EMAIL_MAX_ATTEMPTS", 8)
+# Local hour from which `newsletter_send_digests` builds the daily and weekly digests.
+NEWSLETTER_DIGEST_HOUR = env_int("NEWSLETTER_DIGEST_HOUR", 7)
 LOGGING["filters"] = {"redact_personal_data": {"()": "helpdesk.logging.RedactPersonalData"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_personal_data"]
 # Django's own loggers keep their default handlers (runserver access log, DEBUG console, error

@@ -93,7 +93,16 @@ def _code_fingerprint():
     """A hash of every file that shapes the prepared database (models, migrations, demo content)."""
     digest = hashlib.sha256()
     files = [Path(__file__).with_name("prepare.py"), Path(__file__).with_name("settings.py")]
-    for app in ("portal", "content", "directory", "agenda", "helpdesk", "search", "demo"):
+    for app in (
+        "portal",
+        "content",
+        "directory",
+        "agenda",
+        "helpdesk",
+        "search",
+        "newsletter",
+        "demo",
+    ):
         files += [
             p
             for p in sorted((ROOT / app).rglob("*"))
@@ -122,14 +131,26 @@ def _prepare(var_dir, env):
 class Portal:
     """The running server: its base URL and the emails it has sent."""
 
-    def __init__(self, url, var_dir):
+    def __init__(self, url, var_dir, env=None):
         self.url = url
         self.var_dir = var_dir
+        self.env = env
         self.mail_dir = var_dir / "mail"
         self.password = PASSWORD
 
     def __call__(self, path):
         return self.url + path
+
+    def manage(self, *args):
+        """Run a management command on the server's database (what cron does in production)."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     def emails(self):
         """Every email sent so far, oldest first, as `email.message.EmailMessage` objects."""
@@ -181,7 +202,7 @@ def portal():
     )
     try:
         _wait_for(url + "/robots.txt", server)
-        yield Portal(url, var_dir)
+        yield Portal(url, var_dir, env)
     finally:
         server.terminate()
         try:

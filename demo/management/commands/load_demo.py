@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.loaders import agenda, content, directory, helpdesk, reports
+from demo.loaders import agenda, content, directory, helpdesk, newsletter, reports
 from portal.site_structure import ensure_site
 
 ADMIN_USERNAME = "admin"
@@ -18,6 +18,7 @@ SECTIONS = [
     ("directory", directory),
     ("agenda", agenda),
     ("helpdesk", helpdesk),
+    ("newsletter", newsletter),
     # Last: dates the content above over two years and adds the audience history.
     ("reports", reports),
 ]
