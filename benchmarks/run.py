@@ -37,7 +37,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from benchmarks import newsletter, seed, throughput  # noqa: E402
+from benchmarks import audience, newsletter, seed, throughput  # noqa: E402
 from portal.testing import Client  # noqa: E402
 from search.services import get_service  # noqa: E402
 
@@ -112,6 +112,14 @@ def main():
             {"url": url, "status": status, "queries": queries, "median_ms": round(median, 1)}
             | {"max_ms": round(worst, 1)}
         )
+    report["audience_counting"] = counting = audience.measure(client)
+    print(
+        f"\naudience counting: {counting['buffer_add_ms']} ms a view (in memory); "
+        f"{counting['flush_views']} new views written in {counting['flush_ms']} ms "
+        f"({counting['flush_statements']} statements, after the answer); home from the page cache "
+        f"median/mean {counting['cached_home_ms_without_counting']} ms without counting, "
+        f"{counting['cached_home_ms_with_counting']} ms with"
+    )
     started = time.perf_counter()
     indexed = sum(get_service().rebuild().values())
     rate = indexed / (time.perf_counter() - started)

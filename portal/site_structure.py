@@ -53,7 +53,14 @@ LEGAL_PAGES = [
         "image distante ni traceur. Seuls des chiffres sans adresse (nombre d'abonnés par liste, thème, "
         "département et mois) sont conservés pour notre rapport d'activité.</p><h3>Vos droits</h3><p>Vous pouvez demander l'accès à vos données, leur "
         "rectification ou leur effacement en écrivant à l'adresse de contact du pied de page. Vous pouvez "
-        "saisir la CNIL.</p><h3>Mesure d'audience</h3><p>Le portail n'utilise aucun traceur ni service tiers.</p>",
+        "saisir la CNIL.</p><h3>Mesure d'audience</h3><p>Le portail n'utilise aucun traceur, aucun cookie de "
+        "mesure et aucun service tiers. Il compte lui-même, par jour, le nombre de pages vues de chaque page "
+        "publique et de téléchargements de chaque document, avec la provenance de la visite réduite à une "
+        "catégorie (accès direct, moteur de recherche, autre site, courriel). Ni votre adresse IP, ni votre "
+        "navigateur, ni l'adresse de la page d'où vous venez, ni aucun identifiant ne sont enregistrés : ces "
+        "compteurs ne permettent de reconnaître personne. Les robots, l'administration et les pages personnelles "
+        "(suivi d'une demande, gestion des abonnements) ne sont pas comptés. Cette mesure respecte les conditions fixées par la CNIL pour "
+        "les mesures d'audience dispensées de consentement.</p>",
     ),
     (
         "accessibilite",

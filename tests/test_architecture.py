@@ -28,6 +28,7 @@ LAYERS = [
     "exchanges",
     "tools",
     "letters",
+    "reports",
     "portal",
     "demo",
     "benchmarks",

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "exchanges",
     "tools",
     "letters",
+    "reports",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -108,6 +109,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # Outside the page cache, to count the pages it serves (reports/counting.py).
+    "reports.middleware.AudienceMiddleware",
     "portal.pagecache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.
@@ -397,6 +400,14 @@ PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 PAGE_CACHE_EXCLUDED_PATHS = env_list(
     "PAGE_CACHE_EXCLUDED_PATHS", "/admin/,/permanence/,/documents/"
 )
+
+# Audience measurement (reports/): aggregated daily counters of page views and downloads, with no cookie
+# and nothing personal stored. AUDIENCE_COUNTING=0 turns the counting off.
+AUDIENCE_COUNTING = env_bool("AUDIENCE_COUNTING", True)
+# Views are counted in memory and written in one transaction every AUDIENCE_FLUSH_VIEWS views or
+# AUDIENCE_FLUSH_SECONDS seconds (and at exit): a write per view would cost each page a commit.
+AUDIENCE_FLUSH_VIEWS = env_int("AUDIENCE_FLUSH_VIEWS", 50)
+AUDIENCE_FLUSH_SECONDS = env_int("AUDIENCE_FLUSH_SECONDS", 30)
 
 # Helpdesk (permanence juridique): private attachments, due dates, retention, rate limits, log redaction.
 HELPDESK_PRIVATE_ROOT = Path(env("HELPDESK_PRIVATE_ROOT", PRIVATE_MEDIA_ROOT / "helpdesk"))

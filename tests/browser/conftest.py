@@ -103,6 +103,7 @@ def _code_fingerprint():
         "search",
         "newsletter",
         "exchanges",
+        "reports",
         "tools",
         "letters",
         "demo",

@@ -17,6 +17,7 @@ from demo.loaders import (
     letters,
     newsletter,
     practices,
+    reports,
 )
 from portal.site_structure import ensure_site
 
@@ -31,6 +32,8 @@ SECTIONS = [
     ("letters", letters),  # model letters link the dossiers that explain them
     ("newsletter", newsletter),
     ("exchanges", exchanges),
+    # Last: dates the content above over two years and adds the audience history.
+    ("reports", reports),
 ]
 
 
