@@ -3,6 +3,7 @@ they type."""
 
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from wagtail.models import WorkflowState
 
 from practices.models import PartnerKind, PracticeSheetPage
@@ -91,7 +92,7 @@ def test_the_committee_publishes_the_proposal(client, member, editor, home):
 def test_anonymous_visitors_are_sent_to_log_in(client, home):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith(settings.LOGIN_URL)
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
     assert client.post(URL, GOOD).status_code == 302
     assert not PracticeSheetPage.objects.exists()
 
