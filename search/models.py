@@ -4,6 +4,7 @@ It is kept in sync on every change whichever backend is configured, so that fall
 searching an empty or stale index.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -21,6 +22,10 @@ class IndexEntry(models.Model):
     # " stem stem … " (see search.text.stem_text): whole-word LIKE on SQLite, to_tsvector('simple') on PostgreSQL.
     title_terms = models.TextField(blank=True)
     terms = models.TextField(blank=True)
+    # PostgreSQL only: `terms` as a 'simple' text-search vector, written with the row and GIN-indexed
+    # (migration 0005), so that matching and ranking read a parsed vector instead of parsing every entry's
+    # text again on each search. Unused (always NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     # Folded title and completion inputs, one per line, for suggestions as you type.
     suggest = models.TextField(blank=True)
     # How much a match in this entry counts (search.indexables: dossiers and legal texts above actors).
