@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from . import text
@@ -89,6 +90,18 @@ def key_for(obj):
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+def prefetch(*names):
+    """Prefetches of to-many relations into plain lists (`indexed_<name>`, read by `related`): Django
+    builds no queryset per object for them, which was a fifth of the reindexing time."""
+    return [Prefetch(name, to_attr=f"indexed_{name}") for name in names]
+
+
+def related(obj, name):
+    """The objects of a to-many relation, prefetched by `prefetch` or read now."""
+    objects = getattr(obj, f"indexed_{name}", None)
+    return objects if objects is not None else list(getattr(obj, name).all())
+
+
 def html_to_text(html):
     return " ".join(strip_tags(str(html or "")).split())
 
@@ -152,10 +165,16 @@ class Indexable:
 class PageIndexable(Indexable):
     """Live pages that no view restriction hides (on themselves or an ancestor)."""
 
-    related = ()
+    related = ()  # to-many relations the document reads
+    related_one = ()  # to-one relations it reads
 
     def public_queryset(self):
-        return self.model_class().objects.live().public().prefetch_related(*self.related)
+        return (
+            self.model_class()
+            .objects.live()
+            .public()
+            .prefetch_related(*prefetch(*self.related), *self.related_one)
+        )
 
     def url(self, obj):
         return obj.get_url()
@@ -200,8 +219,8 @@ class DossierIndexable(PageIndexable):
             summary=html_to_text(obj.introduction),
             body=[stream_text(obj.key_points), stream_text(obj.body)],
             date=obj.last_verified,
-            themes=obj.themes.all(),
-            tags=obj.tags.all(),
+            themes=related(obj, "themes"),
+            tags=related(obj, "tags"),
         )
 
 
@@ -227,7 +246,8 @@ class ResourceIndexable(PageIndexable):
     model = "content.ResourcePage"
     kind = "ressource"
     label = "Ressource"
-    related = ("themes", "departements", "document", "tags")
+    related = ("themes", "departements", "tags")
+    related_one = ("document",)
 
     def weight_of(self, obj):
         from content.models import LEGAL_KINDS
@@ -241,9 +261,9 @@ class ResourceIndexable(PageIndexable):
             summary=obj.summary,
             body=[html_to_text(obj.body), pdf_text(obj.document)],
             date=obj.date,
-            themes=obj.themes.all(),
-            departements=obj.departements.all(),
-            tags=obj.tags.all(),
+            themes=related(obj, "themes"),
+            departements=related(obj, "departements"),
+            tags=related(obj, "tags"),
         )
 
 
@@ -258,7 +278,7 @@ class ActorIndexable(Indexable):
         return (
             self.model_class()
             .objects.filter(live=True)
-            .prefetch_related("themes", "departements", "services")
+            .prefetch_related(*prefetch("themes", "departements", "services"))
         )
 
     def url(self, obj):
@@ -269,10 +289,14 @@ class ActorIndexable(Indexable):
             obj,
             title=obj.name,
             summary=obj.description,
-            body=[obj.city, obj.get_kind_display(), " ".join(s.name for s in obj.services.all())],
+            body=[
+                obj.city,
+                obj.get_kind_display(),
+                " ".join(s.name for s in related(obj, "services")),
+            ],
             date=obj.last_verified,
-            themes=obj.themes.all(),
-            departements=obj.departements.all(),
+            themes=related(obj, "themes"),
+            departements=related(obj, "departements"),
         )
 
 
@@ -284,7 +308,7 @@ class GlossaryIndexable(Indexable):
     weight = WEIGHT_DEFINITION
 
     def public_queryset(self):
-        return self.model_class().objects.prefetch_related("themes")
+        return self.model_class().objects.prefetch_related(*prefetch("themes"))
 
     def url(self, obj):
         return f"/lexique/#{obj.anchor}"
@@ -296,7 +320,7 @@ class GlossaryIndexable(Indexable):
             title=title,
             summary=obj.definition,
             body=obj.synonym_list,
-            themes=obj.themes.all(),
+            themes=related(obj, "themes"),
             suggest=[obj.term, obj.expansion, *obj.synonym_list],
         )
 
@@ -314,11 +338,11 @@ class EventIndexable(Indexable):
             self.model_class()
             .objects.filter(live=True)
             .select_related("departement", "organiser_actor")
-            .prefetch_related("themes", "sessions")
+            .prefetch_related(*prefetch("themes", "sessions"))
         )
 
     def to_document(self, obj):
-        sessions = list(obj.sessions.all())
+        sessions = list(related(obj, "sessions"))
         return self.document(
             obj,
             title=obj.title,
@@ -331,7 +355,7 @@ class EventIndexable(Indexable):
                 obj.location_text or "",
             ],
             date=min(session.first_day for session in sessions) if sessions else None,
-            themes=obj.themes.all(),
+            themes=related(obj, "themes"),
             departements=[obj.departement] if obj.departement else [],
         )
 

@@ -2,7 +2,7 @@
 SQLite, whole-word LIKE lookups on the same stemmed text. Always kept up to date, even when Elasticsearch
 is the configured engine, because it is the fallback."""
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 from django.db.models import (
     Case,
@@ -86,9 +86,9 @@ class DatabaseBackend(Backend):
             for d, (fields, _) in zip(documents, analysed, strict=True)
         ]
         if connection.vendor == "postgresql":
-            # Parsed once here, rather than on every search (see migration 0005).
+            # Parsed once here, rather than on every search (see migration 0005 and TermsVectorField).
             for entry in entries:
-                entry.search_vector = SearchVector(Value(entry.terms), config="simple")
+                entry.search_vector = entry.terms
         with transaction.atomic():
             IndexEntry.objects.bulk_create(
                 entries,

@@ -6,8 +6,9 @@ planner scan the table, and every row's text was then parsed again by `to_tsvect
 facets and the page (about 0.5 s each over 15,000 entries). A stored vector is parsed once, when written.
 """
 
-import django.contrib.postgres.search
 from django.db import migrations
+
+import search.models
 
 OLD_INDEX = "search_indexentry_terms_fts"
 INDEX = "search_indexentry_vector_gin"
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="indexentry",
             name="search_vector",
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+            field=search.models.TermsVectorField(editable=False, null=True),
         ),
         migrations.RunPython(forwards, backwards),
     ]
