@@ -23,13 +23,13 @@ PAIRS = [
     (
         "detail page (resource vs blog post)",
         "/ressources/ressource-de-reference-17/",
-        "/blog/tracking-wild-yeast/",
+        "/blog/bread-circuses/",
     ),
     ("actor vs location", "/annuaire/acteur-de-reference-5/", "/locations/hof/"),
     (
         "dossier vs recipe (rich StreamField)",
         "/dossiers/dossier-thematique-3/",
-        "/recipes/pain-de-campagne/",
+        "/recipes/hot-cross-bun/",
     ),
     ("search", "/recherche/?q=evaluation", "/search/?q=bread"),
     ("filtered list vs breads index", "/ressources/?kind=rapport&theme=asile", "/breads/"),
