@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 PDF_MAX_PAGES = 80
 PDF_MAX_CHARS = 200_000
+PDF_TEXT_CACHE_SECONDS = 30 * 24 * 3600
 REGISTRY = {}
 
 # How much a match counts, by what kind of document it is in: for the same words, the portal's own dossiers
@@ -361,9 +363,22 @@ class EventIndexable(Indexable):
 
 
 def pdf_text(document):
-    """The text of an attached PDF; a broken or encrypted file is logged and gives no text."""
+    """The text of an attached PDF; a broken or encrypted file is logged and gives no text.
+
+    Kept in the cache under the file's content hash: a reindex, or a resource saved again, does not parse
+    an unchanged PDF again (pypdf takes from a tenth of a second to seconds per file)."""
     if document is None or not document.file.name.lower().endswith(".pdf"):
         return ""
+    key = f"search:pdf-text:v1:{document.file_hash}" if document.file_hash else None
+    extracted = cache.get(key) if key else None
+    if extracted is None:
+        extracted = _extract_pdf_text(document)
+        if key:
+            cache.set(key, extracted, PDF_TEXT_CACHE_SECONDS)
+    return extracted
+
+
+def _extract_pdf_text(document):
     try:
         from pypdf import PdfReader
 

@@ -91,3 +91,32 @@ def test_postgresql_matches_the_stored_vector_not_the_text():
             "LIKE '%gin (search_vector)%'"
         )
         assert cursor.fetchone()
+
+
+def test_an_unchanged_pdf_is_parsed_once(monkeypatch):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from search import indexables
+
+    from .pdfs import text_pdf
+
+    parsed = []
+    extract = indexables._extract_pdf_text
+    monkeypatch.setattr(
+        indexables, "_extract_pdf_text", lambda d: parsed.append(d.title) or extract(d)
+    )
+
+    def document(title, content):
+        document = get_document_model()(title=title)
+        document.file.save(f"{title}.pdf", ContentFile(content), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+    report = document("rapport", text_pdf("Observations sur la procedure"))
+    assert "procedure" in indexables.pdf_text(report)
+    assert "procedure" in indexables.pdf_text(report)  # a reindex: read from the cache
+    other = document("avis", text_pdf("Avis du defenseur"))
+    assert "defenseur" in indexables.pdf_text(other)
+    assert parsed == ["rapport", "avis"]
