@@ -188,7 +188,10 @@ class DossierPage(ReviewableMixin, Page):
         context["articles"] = self.get_children().live().public().specific().order_by("path")
         context["related"] = [
             link.resource
-            for link in self.related_resources.select_related("resource").all()
+            # Each card shows its resource's themes: read for all of them at once, not one query per card.
+            for link in self.related_resources.select_related("resource").prefetch_related(
+                "resource__themes"
+            )
             if link.resource.live
         ]
         return context

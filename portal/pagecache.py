@@ -51,8 +51,9 @@ def cache_control():
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve and store anonymous visitors' public pages (placed after the session, CSRF, authentication
-    and message middleware, whose answers it must see)."""
+    """Serve and store anonymous visitors' public pages. Placed before the session, locale, CSRF,
+    authentication and message middleware: a hit costs none of their work, and an answer they marked
+    personal (a session, CSRF or message cookie set) is not stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,6 +71,8 @@ class AnonymousPageCacheMiddleware:
         if cached is not None:
             response = freshness.answer_from(request, cached, cache_control())
             response["X-Page-Cache"] = "hit"
+            if not response.has_header("Content-Length"):  # CommonMiddleware, inside, did not run
+                response["Content-Length"] = len(response.content)
             return response
         response = self.get_response(request)
         if request.method != "GET" or not _storable(request, response):

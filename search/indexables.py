@@ -16,6 +16,8 @@ import logging
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.cache import cache
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from django.utils.timezone import localdate
 
@@ -25,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 PDF_MAX_PAGES = 80
 PDF_MAX_CHARS = 200_000
+PDF_TEXT_CACHE_SECONDS = 30 * 24 * 3600
 REGISTRY = {}
 
 # How much a match counts, by what kind of document it is in: for the same words, the portal's own dossiers
@@ -97,6 +100,18 @@ def key_for(obj):
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+def prefetch(*names):
+    """Prefetches of to-many relations into plain lists (`indexed_<name>`, read by `related`): Django
+    builds no queryset per object for them, which was a fifth of the reindexing time."""
+    return [Prefetch(name, to_attr=f"indexed_{name}") for name in names]
+
+
+def related(obj, name):
+    """The objects of a to-many relation, prefetched by `prefetch` or read now."""
+    objects = getattr(obj, f"indexed_{name}", None)
+    return objects if objects is not None else list(getattr(obj, name).all())
+
+
 def html_to_text(html):
     return " ".join(strip_tags(str(html or "")).split())
 
@@ -163,10 +178,16 @@ class Indexable:
 class PageIndexable(Indexable):
     """Live pages that no view restriction hides (on themselves or an ancestor)."""
 
-    related = ()
+    related = ()  # to-many relations the document reads
+    related_one = ()  # to-one relations it reads
 
     def public_queryset(self):
-        return self.model_class().objects.live().public().prefetch_related(*self.related)
+        return (
+            self.model_class()
+            .objects.live()
+            .public()
+            .prefetch_related(*prefetch(*self.related), *self.related_one)
+        )
 
     def url(self, obj):
         return obj.get_url()
@@ -211,8 +232,8 @@ class DossierIndexable(PageIndexable):
             summary=html_to_text(obj.introduction),
             body=[stream_text(obj.key_points), stream_text(obj.body)],
             date=obj.last_verified,
-            themes=obj.themes.all(),
-            tags=obj.tags.all(),
+            themes=related(obj, "themes"),
+            tags=related(obj, "tags"),
         )
 
 
@@ -238,7 +259,8 @@ class ResourceIndexable(PageIndexable):
     model = "content.ResourcePage"
     kind = "ressource"
     label = "Ressource"
-    related = ("themes", "departements", "document", "tags")
+    related = ("themes", "departements", "tags")
+    related_one = ("document",)
 
     def weight_of(self, obj):
         from content.models import LEGAL_KINDS
@@ -252,9 +274,9 @@ class ResourceIndexable(PageIndexable):
             summary=obj.summary,
             body=[html_to_text(obj.body), pdf_text(obj.document)],
             date=obj.date,
-            themes=obj.themes.all(),
-            departements=obj.departements.all(),
-            tags=obj.tags.all(),
+            themes=related(obj, "themes"),
+            departements=related(obj, "departements"),
+            tags=related(obj, "tags"),
         )
 
 
@@ -269,7 +291,7 @@ class ActorIndexable(Indexable):
         return (
             self.model_class()
             .objects.filter(live=True)
-            .prefetch_related("themes", "departements", "services")
+            .prefetch_related(*prefetch("themes", "departements", "services"))
         )
 
     def url(self, obj):
@@ -280,10 +302,14 @@ class ActorIndexable(Indexable):
             obj,
             title=obj.name,
             summary=obj.description,
-            body=[obj.city, obj.get_kind_display(), " ".join(s.name for s in obj.services.all())],
+            body=[
+                obj.city,
+                obj.get_kind_display(),
+                " ".join(s.name for s in related(obj, "services")),
+            ],
             date=obj.last_verified,
-            themes=obj.themes.all(),
-            departements=obj.departements.all(),
+            themes=related(obj, "themes"),
+            departements=related(obj, "departements"),
         )
 
 
@@ -295,7 +321,7 @@ class GlossaryIndexable(Indexable):
     weight = WEIGHT_DEFINITION
 
     def public_queryset(self):
-        return self.model_class().objects.prefetch_related("themes")
+        return self.model_class().objects.prefetch_related(*prefetch("themes"))
 
     def url(self, obj):
         return f"/lexique/#{obj.anchor}"
@@ -307,7 +333,7 @@ class GlossaryIndexable(Indexable):
             title=title,
             summary=obj.definition,
             body=obj.synonym_list,
-            themes=obj.themes.all(),
+            themes=related(obj, "themes"),
             suggest=[obj.term, obj.expansion, *obj.synonym_list],
         )
 
@@ -325,11 +351,11 @@ class EventIndexable(Indexable):
             self.model_class()
             .objects.filter(live=True)
             .select_related("departement", "organiser_actor")
-            .prefetch_related("themes", "sessions")
+            .prefetch_related(*prefetch("themes", "sessions"))
         )
 
     def to_document(self, obj):
-        sessions = list(obj.sessions.all())
+        sessions = list(related(obj, "sessions"))
         return self.document(
             obj,
             title=obj.title,
@@ -342,7 +368,7 @@ class EventIndexable(Indexable):
                 obj.location_text or "",
             ],
             date=min(session.first_day for session in sessions) if sessions else None,
-            themes=obj.themes.all(),
+            themes=related(obj, "themes"),
             departements=[obj.departement] if obj.departement else [],
         )
 
@@ -385,9 +411,22 @@ class PracticeSheetIndexable(PageIndexable):
 
 
 def pdf_text(document):
-    """The text of an attached PDF; a broken or encrypted file is logged and gives no text."""
+    """The text of an attached PDF; a broken or encrypted file is logged and gives no text.
+
+    Kept in the cache under the file's content hash: a reindex, or a resource saved again, does not parse
+    an unchanged PDF again (pypdf takes from a tenth of a second to seconds per file)."""
     if document is None or not document.file.name.lower().endswith(".pdf"):
         return ""
+    key = f"search:pdf-text:v1:{document.file_hash}" if document.file_hash else None
+    extracted = cache.get(key) if key else None
+    if extracted is None:
+        extracted = _extract_pdf_text(document)
+        if key:
+            cache.set(key, extracted, PDF_TEXT_CACHE_SECONDS)
+    return extracted
+
+
+def _extract_pdf_text(document):
     try:
         from pypdf import PdfReader
 

@@ -188,3 +188,35 @@ def test_the_sitemap_is_an_index_of_sections_cached_until_a_publication(
         resource.slug = "nouvelle-adresse"
         resource.save_revision().publish()
     assert any(loc.endswith("/nouvelle-adresse/") for loc in sitemap_locations())
+
+
+def test_dossier_page_queries_do_not_grow_with_its_related_resources(client, site_content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils.html import escape
+
+    from content.models import DossierRelatedResource
+    from taxonomy.models import Theme
+
+    dossier, resource_index = site_content["dossier"], site_content["resource"].get_parent()
+    themes = list(Theme.objects.all()[:2])
+
+    def relate(start, end):
+        for n in range(start, end):
+            resource = ResourcePageFactory(parent=resource_index, title=f"Rapport lié {n}")
+            resource.themes.set(themes)
+            resource.save()
+            DossierRelatedResource.objects.create(dossier=dossier, resource=resource)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(dossier.url).status_code == 200
+        return len(captured)
+
+    relate(0, 1)
+    client.get(dossier.url)  # settings and site root paths cached
+    one = queries()
+    relate(1, 6)
+    assert queries() == one
+    html = client.get(dossier.url).content.decode()
+    assert "Rapport lié 5" in html and escape(themes[0].name) in html

@@ -99,6 +99,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.StripNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
+    # A cached page is answered here, before any session, locale, CSRF, user or message work; what the
+    # middleware below does to an answer (a cookie set) keeps it out of the cache.
+    # The audience counter sits outside it, to count the pages it serves (reports/counting.py).
+    "reports.middleware.AudienceMiddleware",
+    "portal.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,11 +114,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.middleware.SecurityHeadersMiddleware",
-    # Outside the page cache, to count the pages it serves (reports/counting.py).
-    "reports.middleware.AudienceMiddleware",
-    "portal.pagecache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",

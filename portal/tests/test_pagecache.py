@@ -143,3 +143,34 @@ def test_the_setting_turns_it_off(client, resource, settings):
     client.get(resource.url)
     response, queries = get_counting_queries(client, resource.url)
     assert queries > 0 and "X-Page-Cache" not in response
+
+
+def test_a_hit_is_answered_before_sessions_csrf_users_and_messages(client, resource, monkeypatch):
+    """The cache-hit path is the throughput of the site under load: none of the per-visitor middleware
+    runs for it (their order in MIDDLEWARE), and the answer is complete."""
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.messages.middleware import MessageMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    client.get(resource.url)
+    calls = []
+    for middleware in (
+        SessionMiddleware,
+        CsrfViewMiddleware,
+        AuthenticationMiddleware,
+        MessageMiddleware,
+    ):
+        original = middleware.process_request
+
+        def spy(self, request, original=original, name=middleware.__name__):
+            calls.append(name)
+            return original(self, request)
+
+        monkeypatch.setattr(middleware, "process_request", spy)
+    response, queries = get_counting_queries(client, resource.url)
+    assert response["X-Page-Cache"] == "hit" and queries == 0
+    assert calls == []
+    assert int(response["Content-Length"]) == len(response.content) > 0
+    assert response["X-Frame-Options"] == "SAMEORIGIN" and "Content-Security-Policy" in response
+    assert "X-Request-ID" in response
