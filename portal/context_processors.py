@@ -4,6 +4,7 @@ NAVIGATION = [
     ("/annuaire/", "Annuaire"),
     ("/agenda/", "Agenda"),
     ("/pratiques/", "Pratiques"),
+    ("/outils/", "Outils"),
     ("/permanence/", "Permanence juridique"),
     ("/lexique/", "Lexique"),
 ]

@@ -34,7 +34,12 @@ class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["content:glossary"]
+        return [
+            "content:glossary",
+            "tools:index",
+            "tools:funding",
+            "newsletter_archive:archive",
+        ]
 
     def location(self, item):
         return reverse(item)

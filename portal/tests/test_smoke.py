@@ -49,3 +49,15 @@ def test_the_admin_sends_a_same_origin_content_security_policy(superuser, url):
         assert "'self'" in directives[name] and not {"*", "https:", "http:"} & set(directives[name])
     assert directives["object-src"] == ["'none'"]
     assert "'unsafe-eval'" not in directives["script-src"]
+
+
+@pytest.mark.django_db
+def test_the_tools_and_the_newsletter_archive_are_in_the_menu_and_the_sitemap(
+    client, home, sitemap_locations
+):
+    html = client.get("/").content.decode()
+    assert 'href="/outils/"' in html and ">Outils<" in html
+    paths = {location.split("://", 1)[1].partition("/")[2] for location in sitemap_locations()}
+    assert {"outils/", "outils/financement-etat/", "lettre/"} <= paths
+    for path in ("/outils/", "/outils/financement-etat/", "/lettre/"):
+        assert client.get(path).status_code == 200, path
