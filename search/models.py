@@ -34,7 +34,7 @@ class IndexEntry(models.Model):
     title_terms = models.TextField(blank=True)
     terms = models.TextField(blank=True)
     # PostgreSQL only: `terms` as a 'simple' text-search vector, written with the row and GIN-indexed
-    # (migration 0005), so that matching and ranking read a parsed vector instead of parsing every entry's
+    # (migration 0006), so that matching and ranking read a parsed vector instead of parsing every entry's
     # text again on each search. Unused (always NULL) on SQLite.
     search_vector = TermsVectorField(null=True, editable=False)
     # Folded title and completion inputs, one per line, for suggestions as you type.
