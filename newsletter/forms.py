@@ -1,6 +1,8 @@
 """The public subscription form and the subscriber's manage form (no account: a signed link)."""
 
 from django import forms
+from django.conf import settings
+from django.utils.functional import lazy
 
 from core.forms import AccessibleFormMixin, HoneypotForm
 from search.backends.base import FACETS
@@ -22,12 +24,22 @@ def saved_search_from(params):
     return {"query": query, "filters": filters}
 
 
+def _discussion_list_help():
+    """While the list's archive is for members, its messages go only to members' addresses
+    (exchanges.mail): say so where one subscribes."""
+    if getattr(settings, "EXCHANGES_ARCHIVE_PUBLIC", False):
+        return ""
+    return "Réservée aux membres du réseau : les messages ne sont envoyés qu'à l'adresse de votre compte de membre."
+
+
 class ChoicesForm(AccessibleFormMixin, forms.Form):
     newsletter = forms.BooleanField(
         label="La lettre d'information du réseau et le résumé de ce qui est publié", required=False
     )
     echanges = forms.BooleanField(
-        label="La liste d'échanges du réseau (messages modérés des membres)", required=False
+        label="La liste d'échanges du réseau (messages modérés des membres)",
+        required=False,
+        help_text=lazy(_discussion_list_help, str)(),
     )
     themes = forms.ModelMultipleChoiceField(
         label="Alertes par thème",

@@ -33,6 +33,15 @@ def test_the_form_page_is_never_cached(client, theme):
     assert client.get("/abonnements/").status_code == 200
 
 
+def test_the_discussion_list_says_who_receives_it(client, settings):
+    settings.EXCHANGES_ARCHIVE_PUBLIC = False
+    html = client.get("/abonnements/").content.decode()
+    assert 'aria-describedby="id_echanges-help"' in html
+    assert "Réservée aux membres du réseau" in html
+    settings.EXCHANGES_ARCHIVE_PUBLIC = True
+    assert "Réservée aux membres du réseau" not in client.get("/abonnements/").content.decode()
+
+
 def test_nothing_is_sent_before_confirmation_then_everything_starts(client, commit, theme):
     response = post_subscription(client, commit, themes=[theme.pk], newsletter="on")
     assert (
