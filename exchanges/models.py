@@ -1,52 +1,22 @@
 """The members' discussion list: threads of messages, moderated by the Comité de rédaction before they are
 archived at /echanges/ and emailed to the list's subscribers."""
 
-import os
-import uuid
-from pathlib import Path
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from core.sanitize import clean_html
-
-
-class PrivateStorage(FileSystemStorage):
-    """Attachments under EXCHANGES_PRIVATE_ROOT (outside MEDIA_ROOT, never served directly), owner-only.
-
-    The root is read from settings on each access so that tests can point it at a temporary directory."""
-
-    @property
-    def base_location(self):
-        return str(settings.EXCHANGES_PRIVATE_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    @property
-    def file_permissions_mode(self):
-        return 0o600
-
-    @property
-    def directory_permissions_mode(self):
-        return 0o700
+from core.storage import PrivateStorage, random_name
 
 
 def private_storage():
-    return PrivateStorage()
+    return PrivateStorage("EXCHANGES_PRIVATE_ROOT")
 
 
 def attachment_path(instance, filename):
-    """A random name: neither the original name nor the thread appears on disk."""
-    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    """A random name: neither the original file name nor the thread appears on disk."""
+    return random_name(filename)
 
 
 class Status(models.TextChoices):

@@ -6,54 +6,22 @@ attachments outside the public media, and let `services.anonymise_expired` wipe 
 period, keeping only what the yearly figures need (`services.privacy.KEPT_AFTER_ANONYMISATION`).
 """
 
-import os
-import uuid
-from pathlib import Path
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
 from core.outbox import EmailStatus, OutboundEmailBase
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files under HELPDESK_PRIVATE_ROOT (outside MEDIA_ROOT, never served directly), readable by the owner only.
-
-    The root is read from settings on each access so that tests can point it at a temporary directory.
-    """
-
-    @property
-    def base_location(self):
-        return str(settings.HELPDESK_PRIVATE_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    @property
-    def file_permissions_mode(self):
-        return 0o600
-
-    @property
-    def directory_permissions_mode(self):
-        return 0o700
+from core.storage import PrivateStorage, random_name
 
 
 def private_storage():
-    return PrivateStorage()
+    return PrivateStorage("HELPDESK_PRIVATE_ROOT")
 
 
 def attachment_path(instance, filename):
     """A random name: neither the original file name nor the ticket appears on disk."""
-    extension = Path(filename).suffix.lower()
-    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+    return random_name(filename)
 
 
 class Topic(models.Model):
