@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.db import models
 from django.utils import timezone
 
 
@@ -43,3 +44,26 @@ class PrivateStorage(FileSystemStorage):
 def random_name(filename):
     """A random name under the month's folder, keeping only the (lower-cased) extension."""
     return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class PrivateAttachment(models.Model):
+    """A file joined by a user, its type checked by content and stored under a random name in a private
+    root. Subclasses declare `file` on their own storage and link what the file belongs to."""
+
+    original_name = models.CharField("nom du fichier", max_length=150)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+        verbose_name = "pièce jointe"
+        verbose_name_plural = "pièces jointes"
+
+    def __str__(self):
+        return self.original_name
+
+    def delete_file(self):
+        if self.file:
+            self.file.storage.delete(self.file.name)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.sanitize import clean_html
-from core.storage import PrivateStorage, random_name
+from core.storage import PrivateAttachment, PrivateStorage, random_name
 
 
 def private_storage():
@@ -137,28 +137,12 @@ class Message(models.Model):
         return f"{self.thread.get_absolute_url()}#message-{self.pk}"
 
 
-class Attachment(models.Model):
+class Attachment(PrivateAttachment):
     """A document joined to a message: type checked by content as the helpdesk's, stored under a random
     name in the private root, downloaded by members only."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(storage=private_storage, upload_to=attachment_path, max_length=200)
-    original_name = models.CharField("nom du fichier", max_length=150)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = "pièce jointe"
-        verbose_name_plural = "pièces jointes"
-
-    def __str__(self):
-        return self.original_name
 
     def get_absolute_url(self):
         return reverse("exchanges:attachment", args=[self.pk])
-
-    def delete_file(self):
-        if self.file:
-            self.file.storage.delete(self.file.name)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
 from core.outbox import EmailStatus, OutboundEmailBase
-from core.storage import PrivateStorage, random_name
+from core.storage import PrivateAttachment, PrivateStorage, random_name
 
 
 def private_storage():
@@ -250,7 +250,7 @@ class Message(models.Model):
         return self.kind == MessageKind.NOTE
 
 
-class Attachment(models.Model):
+class Attachment(PrivateAttachment):
     """A document joined to a request or a reply. Stored under a random name in the private root,
     its type checked by content; served only through the access-checked download views."""
 
@@ -259,22 +259,6 @@ class Attachment(models.Model):
         Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
     )
     file = models.FileField(storage=private_storage, upload_to=attachment_path, max_length=200)
-    original_name = models.CharField("nom du fichier", max_length=150)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = "pièce jointe"
-        verbose_name_plural = "pièces jointes"
-
-    def __str__(self):
-        return self.original_name
-
-    def delete_file(self):
-        if self.file:
-            self.file.storage.delete(self.file.name)
 
 
 class CannedAnswer(models.Model):
