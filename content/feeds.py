@@ -41,7 +41,7 @@ class LatestResourcesFeed(Feed):
         return item.first_published_at
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
+        return [theme.name for theme in item.theme_list]
 
 
 class LatestResourcesAtomFeed(LatestResourcesFeed):

@@ -3,10 +3,12 @@ through `services`, and, re-exported, the content itself (`pages`). `services` r
 of the app imports one that imports it back.
 """
 
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core import freshness
 from core.blocks import RICH_TEXT_FEATURES
 
 from .pages import (  # noqa: F401  (the app's models, re-exported for `content.models`)
@@ -47,7 +49,12 @@ class DossierIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"], context["unclassified"] = dossiers_by_theme(self)
+        # The list changes only when a dossier is published: the template renders it once per published
+        # version (a cached fragment), and it is read only when that fragment is stale.
+        context["version"] = freshness.version()
+        context["dossiers"] = SimpleLazyObject(
+            lambda: dict(zip(("themes", "unclassified"), dossiers_by_theme(self), strict=True))
+        )
         return context
 
 

@@ -9,6 +9,7 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -190,7 +191,7 @@ class DossierPage(ReviewableMixin, Page):
             link.resource
             # Each card shows its resource's themes: read for all of them at once, not one query per card.
             for link in self.related_resources.select_related("resource").prefetch_related(
-                "resource__themes"
+                Prefetch("resource__themes", to_attr="theme_list")
             )
             if link.resource.live
         ]

@@ -64,7 +64,7 @@ class DepartementDirectory:
         """Each service offered here by at least one local actor, with how many offer it."""
         counts = {}
         for actor in self.local_actors:
-            for service in actor.services.all():
+            for service in actor.service_list:
                 counts.setdefault(service, 0)
                 counts[service] += 1
         return sorted(counts.items(), key=lambda item: (item[0].position, item[0].name))
@@ -104,9 +104,9 @@ def export_record(actor, base_url=""):
         "name": actor.name,
         "kind": actor.kind,
         "national": actor.is_national,
-        "departements": [d.code for d in actor.departements.all()],
-        "services": [s.slug for s in actor.services.all()],
-        "themes": [t.slug for t in actor.themes.all()],
+        "departements": [d.code for d in actor.departement_list],
+        "services": [s.slug for s in actor.service_list],
+        "themes": [t.slug for t in actor.theme_list],
         "address": actor.address,
         "postcode": actor.postcode,
         "city": actor.city,
@@ -122,7 +122,7 @@ def export_record(actor, base_url=""):
 def spreadsheet_row(actor, base_url=""):
     """The actor in the spreadsheet layout, labels instead of slugs; the identifier is the public slug
     (the external id stays private). Values are typed: `last_verified` a date, the rest text."""
-    codes = [d.code for d in actor.departements.all()]
+    codes = [d.code for d in actor.departement_list]
     return {
         "external_id": actor.slug,
         "name": actor.name,
@@ -134,9 +134,9 @@ def spreadsheet_row(actor, base_url=""):
         "phone": actor.phone,
         "email": actor.email,
         "website": actor.website,
-        "services": LIST_SEPARATOR.join(s.name for s in actor.services.all()),
+        "services": LIST_SEPARATOR.join(s.name for s in actor.service_list),
         "description": actor.description,
-        "themes": LIST_SEPARATOR.join(t.name for t in actor.themes.all()),
+        "themes": LIST_SEPARATOR.join(t.name for t in actor.theme_list),
         "last_verified": actor.last_verified,
         "url": base_url + actor.get_absolute_url(),
     }

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from core import freshness
@@ -35,7 +36,9 @@ def index(request):
     context = {
         "filter": actor_filter,
         "page_obj": actor_filter.paginate(request.GET.get("page")),
-        "national_actors": list(actor_filter.national_results()),
+        # National actors are the same on every page of the list: read only when their cached fragment
+        # (keyed like the map's) is stale.
+        "national_actors": SimpleLazyObject(lambda: list(actor_filter.national_results())),
         # Read by the template only when its cached map fragment is stale.
         "counts": lambda: directory_map.counts,
         "map": france_map.drawing(),
@@ -60,7 +63,11 @@ def departement(request, code):
     return render(
         request,
         "directory/departement.html",
-        {"departement": departement, "directory": DepartementDirectory(departement)},
+        {
+            "departement": departement,
+            "directory": DepartementDirectory(departement),
+            "version": freshness.version(),
+        },
     )
 
 

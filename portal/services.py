@@ -2,7 +2,7 @@
 
 from agenda.services import upcoming_sessions
 from content.models import DossierPage, ResourcePage
-from content.services import with_listing_relations
+from content.services import LISTED_THEMES, with_listing_relations
 
 HOME_DOSSIERS = 6
 HOME_RESOURCES = 6
@@ -10,7 +10,9 @@ HOME_EVENTS = 5
 
 
 def home_sections():
-    dossiers = DossierPage.objects.live().public().prefetch_related("themes")
+    dossiers = (
+        DossierPage.objects.live().public().defer_streamfields().prefetch_related(LISTED_THEMES)
+    )
     featured = list(dossiers.filter(featured=True).order_by("title")[:HOME_DOSSIERS])
     if not featured:
         featured = list(dossiers.order_by("-last_published_at")[:HOME_DOSSIERS])

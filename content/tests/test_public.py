@@ -220,3 +220,25 @@ def test_dossier_page_queries_do_not_grow_with_its_related_resources(client, sit
     assert queries() == one
     html = client.get(dossier.url).content.decode()
     assert "Rapport lié 5" in html and escape(themes[0].name) in html
+
+
+def test_the_dossier_list_is_read_once_per_published_version(client, site_content, commit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def dossier_queries():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/dossiers/").content.decode()
+        return html, [q for q in queries.captured_queries if "content_dossierpage" in q["sql"]]
+
+    html, reads = dossier_queries()
+    assert "Mise à l&#x27;abri" in html and reads
+    html, reads = dossier_queries()
+    assert "Mise à l&#x27;abri" in html and reads == []  # the rendered list is reused
+    dossier = DossierPageFactory(
+        parent=site_content["dossier"].get_parent(), title="Accès à la santé", live=False
+    )
+    with commit():
+        dossier.save_revision().publish()
+    html, reads = dossier_queries()
+    assert "Accès à la santé" in html and "Mise à l&#x27;abri" in html and reads
