@@ -2,7 +2,6 @@
 
 import django_filters
 from django.core.cache import cache
-from django.core.paginator import Paginator
 
 from core import freshness
 from core.filters import AllowListFilter, LenientFilterSet, RepeatedTextField
@@ -36,6 +35,7 @@ class ResourceFilter(LenientFilterSet):
         if parent is not None:
             resources = resources.child_of(parent)
         super().__init__(data, queryset=resources)
+        self.parent = parent
         self.set_choices("theme", ((t.slug, t.name) for t in Theme.objects.all()))
         # Only the years that have resources are offered, and accepted. Reading them scans every
         # resource (SELECT DISTINCT date_trunc…): once per published-content version, not per request.
@@ -55,4 +55,5 @@ class ResourceFilter(LenientFilterSet):
         return with_listing_relations(resources.order_by("-date", "-pk"))
 
     def paginate(self, page_number):
-        return Paginator(self.results(), RESOURCES_PER_PAGE).get_page(page_number)
+        scope = self.parent.pk if self.parent else ""
+        return self.paginate_published(self.results(), RESOURCES_PER_PAGE, page_number, scope)

@@ -3,12 +3,20 @@ that never fail on their query string. A stale bookmark, a hand-edited URL or an
 subscription still gets a page: unknown values of a multiple-choice filter are dropped, any other
 invalid value counts as absent."""
 
+import hashlib
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.functional import cached_property
+
+from core import freshness
+
+# How long a public list's total is kept (a publication replaces it at once: the key holds the version).
+COUNT_CACHE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,21 @@ class RepeatedTextField(forms.Field):
         return [v for v in values if v][: self.limit]
 
 
+class PublishedCountPaginator(Paginator):
+    """The paginator of a public list that changes only when content is published: its total, a COUNT
+    over every matching row and the costliest query of a list page at scale, is read once per
+    published-content version and `key` (the list and its filters)."""
+
+    def __init__(self, object_list, per_page, key):
+        super().__init__(object_list, per_page)
+        self.key = key
+
+    @cached_property
+    def count(self):
+        key = f"list-count:{freshness.version()}:{self.key}"
+        return cache.get_or_set(key, lambda: Paginator.count.func(self), COUNT_CACHE_SECONDS)
+
+
 class LenientFilterSet(django_filters.FilterSet):
     """A FilterSet whose invalid values are ignored, one filter at a time, and which can leave some
     filters out (a count per département ignores the département filter, a month grid the month)."""
@@ -114,3 +137,10 @@ class LenientFilterSet(django_filters.FilterSet):
             else:
                 query[name] = str(value)
         return query.urlencode()
+
+    def paginate_published(self, results, per_page, page_number, scope=""):
+        """A page of `results`, a list of published content only (never private data, which changes
+        without a publication): its total is cached per filter values and `scope` (the parent page)."""
+        list_id = f"{type(self).__module__}.{type(self).__name__}:{scope}:{self.querystring()}"
+        key = hashlib.sha256(list_id.encode()).hexdigest()[:32]
+        return PublishedCountPaginator(results, per_page, key).get_page(page_number)

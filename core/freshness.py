@@ -17,27 +17,39 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-KEY = "portal:published-version"
+
+class Version:
+    """A number kept in the shared cache and bumped whenever what it stands for changes, so that output
+    cached under it is replaced at once without knowing which entries a change touched. After a cache
+    flush it restarts from the clock, never from a number already used."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def get(self):
+        value = cache.get(self.key)
+        if value is None:
+            cache.add(self.key, time.time_ns() // 1000, timeout=None)
+            value = cache.get(self.key) or 0
+        return value
+
+    def bump(self):
+        try:
+            cache.incr(self.key)
+        except ValueError:  # not in the cache (flushed or evicted)
+            self.get()
+
+
+PUBLISHED = Version("portal:published-version")
 
 
 def version():
-    value = cache.get(KEY)
-    if value is None:
-        cache.add(KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(KEY) or 0
-    return value
-
-
-def _bump():
-    try:
-        cache.incr(KEY)
-    except ValueError:  # not in the cache (flushed or evicted)
-        version()
+    return PUBLISHED.get()
 
 
 def changed(**kwargs):
     """Signal receiver: the published content changed (the new version counts once the change commits)."""
-    transaction.on_commit(_bump)
+    transaction.on_commit(PUBLISHED.bump)
 
 
 def watch(*models):

@@ -8,7 +8,8 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from core import freshness
 
-        from .models import Service
+        from .models import Actor, Service
 
-        # Actors are moderated (their publication bumps the version); these are edited directly.
-        freshness.watch(Service)
+        # Services are edited directly. Actors are moderated, so their publication bumps the version,
+        # but deleting a live actor publishes nothing: watched too.
+        freshness.watch(Service, Actor)

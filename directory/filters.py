@@ -5,7 +5,6 @@ import re
 
 import django_filters
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from core.filters import AllowListFilter, LenientFilterSet
@@ -80,7 +79,7 @@ class ActorFilter(LenientFilterSet):
         return self.results().filter(is_national=True)
 
     def paginate(self, page_number):
-        return Paginator(self.local_results(), ACTORS_PER_PAGE).get_page(page_number)
+        return self.paginate_published(self.local_results(), ACTORS_PER_PAGE, page_number)
 
     def departement_counts(self):
         """Live local actors per département under the current filters (except the département itself)."""

@@ -1,7 +1,6 @@
 """The practices library's filters (`/pratiques/`): theme, département and kind of partner, each
 repeatable. A kind of partner matches the structure that leads the action as well as its partners."""
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 
 from core.filters import AllowListFilter, LenientFilterSet
@@ -24,6 +23,7 @@ class PracticeFilter(LenientFilterSet):
         if parent is not None:
             sheets = sheets.child_of(parent)
         super().__init__(data, queryset=sheets)
+        self.parent = parent
         self.set_choices("theme", ((t.slug, t.name) for t in Theme.objects.all()))
         self.set_choices("departement", ((d.code, str(d)) for d in Departement.objects.in_order()))
 
@@ -47,4 +47,5 @@ class PracticeFilter(LenientFilterSet):
         )
 
     def paginate(self, page_number):
-        return Paginator(self.results(), SHEETS_PER_PAGE).get_page(page_number)
+        scope = self.parent.pk if self.parent else ""
+        return self.paginate_published(self.results(), SHEETS_PER_PAGE, page_number, scope)

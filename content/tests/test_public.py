@@ -242,3 +242,30 @@ def test_the_dossier_list_is_read_once_per_published_version(client, site_conten
         dossier.save_revision().publish()
     html, reads = dossier_queries()
     assert "Accès à la santé" in html and "Mise à l&#x27;abri" in html and reads
+
+
+def test_the_library_total_is_counted_once_per_published_version(client, site_content, commit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def library():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/ressources/?kind=rapport").content.decode()
+        return html, [q for q in queries.captured_queries if "COUNT(" in q["sql"]]
+
+    html, counts = library()
+    assert "1 ressource</h2>" in html and len(counts) == 1
+    html, counts = library()
+    assert "1 ressource</h2>" in html and counts == []
+    resource = ResourcePageFactory(
+        parent=site_content["resource"].get_parent(), kind="rapport", live=False
+    )
+    with commit():
+        resource.save_revision().publish()
+    html, counts = library()
+    assert "2 ressources</h2>" in html and len(counts) == 1
+    resource.refresh_from_db()
+    with commit():
+        resource.unpublish()
+    html = library()[0]
+    assert "1 ressource</h2>" in html, html[html.find('id="titre-resultats"') :][:200]

@@ -73,3 +73,18 @@ def test_the_index_reads_national_actors_only_when_their_fragment_is_stale(clien
     with commit():
         actor.save_revision().publish()
     assert "Fédération nationale" in client.get("/annuaire/").content.decode()
+
+
+def test_deleting_a_live_actor_removes_it_from_the_lists_at_once(client, db, commit):
+    national = ActorFactory(is_national=True, name="Réseau national des avocats")
+    local = ActorFactory(departements=["93"], name="Association de Bobigny")
+    html = client.get("/annuaire/").content.decode()
+    assert "Réseau national des avocats" in html and "1 acteur local" in html
+    assert "Association de Bobigny" in client.get("/annuaire/departements/93/").content.decode()
+    with commit():
+        national.delete()
+        local.delete()
+    html = client.get("/annuaire/").content.decode()
+    assert "Réseau national des avocats" not in html and "0 acteur local" in html
+    assert 'aria-label="93 – Seine-Saint-Denis : 0 acteur"' in html
+    assert "Association de Bobigny" not in client.get("/annuaire/departements/93/").content.decode()

@@ -2,7 +2,10 @@
 SQLite, whole-word LIKE lookups on the same stemmed text. Always kept up to date, even when Elasticsearch
 is the configured engine, because it is the fallback."""
 
+import hashlib
+
 from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import (
     Case,
@@ -18,6 +21,8 @@ from django.db.models import (
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from core.freshness import Version
+
 from .. import text
 from ..indexables import PUBLIC
 from ..models import IndexEntry, IndexFacet, IndexTerm
@@ -26,6 +31,16 @@ from .base import SUGGEST_LIMIT, Backend, Hit, SearchResponse, Suggestion
 SNIPPET_SOURCE_CHARS = 20_000
 REBUILD_BATCH = 500
 TITLE_WEIGHT = 4
+# The index's own version: bumped by every write, it keys the cached facet counts.
+INDEX_VERSION = Version("search:index-version")
+FACETS_CACHE_SECONDS = 3600
+
+
+def index_changed():
+    """Now, for this process and this transaction, and again once the write commits, so that counts
+    another process cached in between are not kept."""
+    INDEX_VERSION.bump()
+    transaction.on_commit(INDEX_VERSION.bump)
 
 
 def analyse(document):
@@ -103,6 +118,7 @@ class DatabaseBackend(Backend):
             )
             self._write_facets(documents, {e.key: e.pk for e in entries})
             self._write_vocabulary(set().union(*(words for _, words in analysed)))
+            index_changed()
 
     def _write_facets(self, documents, ids):
         # One DELETE: the ORM's delete() reads the rows first, since a post_delete receiver (the freshness
@@ -128,6 +144,7 @@ class DatabaseBackend(Backend):
 
     def remove(self, keys):
         IndexEntry.objects.filter(key__in=list(keys)).delete()
+        index_changed()
 
     def rebuild(self, documents, progress=None):
         """One transaction: readers see the old index until the new one is complete."""
@@ -151,6 +168,7 @@ class DatabaseBackend(Backend):
                 self.index(batch)
             finally:
                 self._known_words = frozenset()
+            index_changed()  # even when nothing was indexed again
 
     def count(self):
         return IndexEntry.objects.count()
@@ -185,15 +203,7 @@ class DatabaseBackend(Backend):
                 entries = entries.filter(
                     pk__in=IndexFacet.objects.filter(name=name, value__in=values).values("entry_id")
                 )
-        response = SearchResponse(backend=self.name)
-        facets = (
-            IndexFacet.objects.filter(entry__in=entries.values("pk"))
-            .values("name", "value")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for row in facets:
-            response.facets.setdefault(row["name"], {})[row["value"]] = row["n"]
+        response = SearchResponse(backend=self.name, facets=self._facets(request, entries))
         # Every entry has exactly one kind (IndexableDocument.facets): the facet query counts the matches.
         response.count = sum(response.facets.get("kind", {}).values())
         if not response.count:
@@ -224,6 +234,30 @@ class DatabaseBackend(Backend):
                 )
             )
         return response
+
+    def _facets(self, request, entries):
+        """{name: {value: count}} over every match. The GROUP BY reads every matching entry's facets, the
+        costliest part of a frequent word's search: counted once per index version and query, then reused
+        by the other pages and sorts of the same search and by the next visitors."""
+        query = [[alt.stems for alt in clause.alternatives] for clause in request.query.clauses]
+        filters = sorted(
+            (name, sorted(values)) for name, values in request.filters.items() if values
+        )
+        search = repr((query, filters, sorted(request.audiences), request.min_clauses))
+        key = f"search:facets:{INDEX_VERSION.get()}:{hashlib.sha256(search.encode()).hexdigest()}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = {}
+            rows = (
+                IndexFacet.objects.filter(entry__in=entries.values("pk"))
+                .values("name", "value")
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+            for row in rows:
+                facets.setdefault(row["name"], {})[row["value"]] = row["n"]
+            cache.set(key, facets, FACETS_CACHE_SECONDS)
+        return facets
 
     def _matching(self, query, min_clauses=0):
         """Entries matching every clause (or at least `min_clauses` of them), annotated with `matched`

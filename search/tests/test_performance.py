@@ -1,6 +1,7 @@
 """The database backend at scale: what keeps indexing and searching from growing with the data."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -66,13 +67,46 @@ def test_rebuild_replaces_everything_without_loading_the_old_entries():
 
 def test_search_reads_a_constant_number_of_queries_and_counts_from_the_facets():
     backend = DatabaseBackend()
+
+    def uncached_queries():
+        cache.clear()  # the facet counts are computed, not read from the cache
+        return len(queries_of(backend.search, SearchRequest(query=parse("évaluation"))))
+
     backend.index(documents(5))
-    request = SearchRequest(query=parse("évaluation"))
-    few = len(queries_of(backend.search, request))
+    few = uncached_queries()
     backend.index(documents(80, start=5))
     response = backend.search(SearchRequest(query=parse("évaluation")))
     assert response.count == 85 == sum(response.facets["kind"].values())
-    assert len(queries_of(backend.search, SearchRequest(query=parse("évaluation")))) == few
+    assert uncached_queries() == few
+
+
+def facet_reads(backend, request):
+    captured = queries_of(backend.search, request)
+    return [q for q in captured if "search_indexfacet" in q["sql"]]
+
+
+def test_facet_counts_are_reused_until_the_index_changes():
+    """Counting the facets reads every match's facets (the costliest query of a frequent word): once per
+    query, filters and audience, until the next index write."""
+    backend = DatabaseBackend()
+    backend.index(documents(5))
+    assert facet_reads(backend, SearchRequest(query=parse("évaluation")))
+    # Another page or sort of the same search reuses them.
+    assert not facet_reads(backend, SearchRequest(query=parse("évaluation"), sort="date"))
+    response = backend.search(SearchRequest(query=parse("évaluation"), page=2, per_page=2))
+    assert response.count == 5 and len(response.hits) == 2
+    # Another filter or audience is counted on its own.
+    assert facet_reads(backend, SearchRequest(query=parse("évaluation"), filters={"kind": ["x"]}))
+    assert facet_reads(
+        backend, SearchRequest(query=parse("évaluation"), audiences=("public", "members"))
+    )
+    # A write, or a removal, counts again at once.
+    backend.index(documents(3, start=5))
+    assert backend.search(SearchRequest(query=parse("évaluation"))).count == 8
+    backend.remove(["test.item:0"])
+    assert backend.search(SearchRequest(query=parse("évaluation"))).count == 7
+    backend.rebuild([])
+    assert backend.search(SearchRequest(query=parse("évaluation"))).count == 0
 
 
 def test_matching_reads_the_stored_vector_on_postgresql_and_the_terms_elsewhere():
