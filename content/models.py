@@ -72,5 +72,7 @@ class ResourceIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         resource_filter = ResourceFilter(request.GET, parent=self)
         context["filter"] = resource_filter
+        # Read only when the cached list (a fragment per published version, filters and page) is stale.
         context["page_obj"] = resource_filter.paginate(request.GET.get("page"))
+        context["version"] = freshness.version()
         return context

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import legal
+from core import freshness, legal
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.dates import format_date
 from taxonomy.models import Theme
@@ -186,8 +187,19 @@ class DossierPage(ReviewableMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_children().live().public().specific().order_by("path")
-        context["related"] = [
+        # The body, articles and related resources are rendered once per published version (a cached
+        # fragment, never for a preview, whose draft may differ), and read only when it is stale.
+        context["version"] = freshness.version()
+        context["fragment_seconds"] = 0 if getattr(request, "is_preview", False) else 3600
+        context["articles"] = SimpleLazyObject(self.live_articles)
+        context["related"] = SimpleLazyObject(self.live_related_resources)
+        return context
+
+    def live_articles(self):
+        return list(self.get_children().live().public().specific().order_by("path"))
+
+    def live_related_resources(self):
+        return [
             link.resource
             # Each card shows its resource's themes: read for all of them at once, not one query per card.
             for link in self.related_resources.select_related("resource").prefetch_related(
@@ -195,7 +207,6 @@ class DossierPage(ReviewableMixin, Page):
             )
             if link.resource.live
         ]
-        return context
 
 
 class DossierRelatedResource(Orderable):

@@ -196,6 +196,7 @@ def test_dossier_page_queries_do_not_grow_with_its_related_resources(client, sit
     from django.utils.html import escape
 
     from content.models import DossierRelatedResource
+    from core import freshness
     from taxonomy.models import Theme
 
     dossier, resource_index = site_content["dossier"], site_content["resource"].get_parent()
@@ -209,6 +210,7 @@ def test_dossier_page_queries_do_not_grow_with_its_related_resources(client, sit
             DossierRelatedResource.objects.create(dossier=dossier, resource=resource)
 
     def queries():
+        freshness.PUBLISHED.bump()  # as publishing the dossier with its new links would
         with CaptureQueriesContext(connection) as captured:
             assert client.get(dossier.url).status_code == 200
         return len(captured)
@@ -269,3 +271,23 @@ def test_the_library_total_is_counted_once_per_published_version(client, site_co
         resource.unpublish()
     html = library()[0]
     assert "1 ressource</h2>" in html, html[html.find('id="titre-resultats"') :][:200]
+
+
+def test_the_dossier_body_is_cached_per_published_version_but_never_in_a_preview(
+    client, site_content, commit
+):
+    dossier = site_content["dossier"]
+    dossier.body = [("paragraph", "<p>Texte publié du dossier.</p>")]
+    with commit():
+        dossier.save_revision().publish()
+    assert "Texte publié du dossier." in client.get(dossier.url).content.decode()
+    # A draft, previewed: its own body and articles, not the published ones cached above.
+    dossier.body = [("paragraph", "<p>Nouvelle rédaction en cours.</p>")]
+    dossier.save_revision()
+    preview = dossier.make_preview_request()
+    assert "Nouvelle rédaction en cours." in preview.content.decode()
+    assert "Texte publié du dossier." in client.get(dossier.url).content.decode()
+    with commit():
+        dossier.get_latest_revision().publish()
+    html = client.get(dossier.url).content.decode()
+    assert "Nouvelle rédaction en cours." in html and "Texte publié du dossier." not in html
