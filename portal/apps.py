@@ -6,6 +6,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
+        from wagtail.models import Site
+
         from core import (
             freshness,
             public_url,  # noqa: F401  (registers the public address check)
@@ -16,4 +18,4 @@ class PortalConfig(AppConfig):
         from .request_id import install_record_factory
 
         install_record_factory()
-        freshness.watch(SiteSettings)  # the footer of every page
+        freshness.watch(SiteSettings, Site)  # the footer of every page, the sites (portal/sites.py)

@@ -89,3 +89,12 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "réglages du site"
+
+    @classmethod
+    def for_site(cls, site):
+        """Read for every page (the footer): from the cache, per published version (portal/sites.py)."""
+        from .sites import cached
+
+        if site is None:
+            return super().for_site(site)
+        return cached("site-settings", site.pk, lambda: super(SiteSettings, cls).for_site(site))

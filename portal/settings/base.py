@@ -106,6 +106,7 @@ MIDDLEWARE = [
     # The audience counter sits outside it, to count the pages it serves (reports/counting.py).
     "reports.middleware.AudienceMiddleware",
     "portal.pagecache.AnonymousPageCacheMiddleware",
+    "portal.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

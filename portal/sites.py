@@ -1,0 +1,38 @@
+"""The Wagtail site and its settings, read on every rendered page but changed about once a year: kept in
+the shared cache per published-content version (saving a site or the settings bumps it) instead of two
+queries per request."""
+
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from wagtail.models import Site
+
+from core import freshness
+
+CACHE_SECONDS = 3600
+
+
+def cached(kind, key, read):
+    """`read()` once per published version and `key`; None is not kept (nothing to serve yet)."""
+    cache_key = f"portal:{kind}:{freshness.version()}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = read()
+        if value is not None:
+            cache.set(cache_key, value, CACHE_SECONDS)
+    return value
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site (`request._wagtail_site`, where `Site.find_for_request` keeps
+    it) from the cache. A host Django refuses is left to Django's own answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            host = f"{request.get_host()}:{request.get_port()}"
+        except DisallowedHost:
+            return self.get_response(request)
+        request._wagtail_site = cached("site", host, lambda: Site._find_for_request(request))
+        return self.get_response(request)
