@@ -39,6 +39,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from benchmarks import audience, newsletter, seed, throughput  # noqa: E402
 from portal.testing import Client  # noqa: E402
+from search.backends.database import INDEX_VERSION  # noqa: E402
 from search.services import get_service  # noqa: E402
 
 # The throughput mix: what visitors open most, uncached pages (a form, a search) included.
@@ -69,14 +70,26 @@ SEED_TARGET = 300  # seconds, SCALE=6.25
 THROUGHPUT_TARGETS = {False: 150, True: 1000}  # requests/s without and with the page cache
 
 
+def page_runs(urls):
+    """Each page as visitors get it, and each search once more with its facet counts recounted, as the
+    first search of its words after an index change (search/backends/database.py caches them)."""
+    for url in urls:
+        yield url, url, None
+        if url.startswith("/recherche/?"):
+            yield url, f"{url} (facets recounted)", INDEX_VERSION.bump
+
+
 def page_target(url):
     return next((ms for prefix, ms in PAGE_TARGETS.items() if url.startswith(prefix)), PAGE_TARGET)
 
 
-def measure(client, url):
+def measure(client, url, before=None):
+    """Status, queries, median and p95 ms of `url`; `before()` runs ahead of each request, untimed."""
     client.get(url)  # warm-up
     timings = []
     for _ in range(REPEAT):
+        if before:
+            before()
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             response = client.get(url)
@@ -115,20 +128,20 @@ def main():
         "pages": [],
     }
     print(
-        f"\n{'page':60} {'status':>6} {'queries':>8} {'median ms':>10} {'p95 ms':>8} {'target':>7}"
+        f"\n{'page':72} {'status':>6} {'queries':>8} {'median ms':>10} {'p95 ms':>8} {'target':>7}"
     )
-    for url in urls:
+    for url, label, before in page_runs(urls):
         status, queries, median, p95 = measure(
-            staff_client if url.startswith("/admin/") else client, url
+            staff_client if url.startswith("/admin/") else client, url, before
         )
         target = page_target(url)
         verdict = "ok" if p95 < target else "OVER"
         print(
-            f"{url[:60]:60} {status:>6} {queries:>8} {median:>10.1f} {p95:>8.1f}"
+            f"{label[:72]:72} {status:>6} {queries:>8} {median:>10.1f} {p95:>8.1f}"
             f" {f'{target} {verdict}':>7}"
         )
         report["pages"].append(
-            {"url": url, "status": status, "queries": queries, "median_ms": round(median, 1)}
+            {"url": label, "status": status, "queries": queries, "median_ms": round(median, 1)}
             | {"p95_ms": round(p95, 1), "target_ms": target, "met": p95 < target}
         )
     report["audience_counting"] = counting = audience.measure(client)
