@@ -28,6 +28,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = "page d'accueil"
 
+    def route(self, request, path_components):
+        """The page at a URL in one query on the indexed `url_path` (migration 0006), where Wagtail's walk
+        reads two per level of depth; the walk still answers what that finds no page for (a 404). No
+        page type below the home overrides `route`: one that did would need the walk."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .services import home_sections
 

@@ -34,5 +34,13 @@ class CachedSiteMiddleware:
             host = f"{request.get_host()}:{request.get_port()}"
         except DisallowedHost:
             return self.get_response(request)
-        request._wagtail_site = cached("site", host, lambda: Site._find_for_request(request))
+        request._wagtail_site = cached("site", host, lambda: _find_site(request))
         return self.get_response(request)
+
+
+def _find_site(request):
+    """Wagtail's choice of site, with its home page as its specific class: routing starts from it."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
