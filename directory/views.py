@@ -45,7 +45,7 @@ def index(request):
         "map_shapes": directory_map.shapes,
         "map_background": directory_map.background,
         "map_classes": lambda: directory_map.classes,
-        "map_version": freshness.version(),
+        "version": freshness.version(),
         "map_width": width,
         "map_height": height,
         "map_overseas_y": france_map.overseas_label_y(),
