@@ -110,16 +110,20 @@ def follow_up(request, token):
     status = 200
     if request.method == "POST":
         if ticket.anonymised_at is None and form.is_valid():
-            saved, _message = save_or_report(
-                form,
-                lambda: services.requester_reply(
-                    ticket, form.cleaned_data["body"], form.cleaned_data["attachments"], access
-                ),
-            )
+            try:
+                saved, _message = save_or_report(
+                    form,
+                    lambda: services.requester_reply(
+                        ticket, form.cleaned_data["body"], form.cleaned_data["attachments"], access
+                    ),
+                )
+            except services.AttachmentRefused as error:  # another reply took the quota meanwhile
+                form.add_error("attachments", str(error))
+                saved = None
             if saved:
                 messages.success(request, "Votre message a été ajouté à votre demande.")
                 return private(redirect(request.path))
-            status = SAVE_FAILED_STATUS
+            status = 400 if saved is None else SAVE_FAILED_STATUS
         else:
             status = 400
     else:

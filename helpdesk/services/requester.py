@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.public_url import public_url
 
 from ..models import AccessToken, Message, MessageKind, Status, Ticket
-from .attachments import files_removed_on_failure, store_attachment
+from .attachments import check_quota, files_removed_on_failure, store_attachment
 from .audit import audit
 from .deadlines import due_date_for
 from .emails import queue_email
@@ -58,9 +58,16 @@ def submit_request(data, uploads=()):
 
 
 def requester_reply(ticket, body, uploads=(), access=None):
-    """The requester's message through the follow-up link `access`, which counts the uploads it carried."""
+    """The requester's message through the follow-up link `access`, which counts the uploads it carried.
+
+    The quotas the form checked are checked again under a lock on the ticket and the link: two replies
+    sent at once cannot both pass them. AttachmentRefused then, with nothing stored."""
     now = timezone.now()
     with transaction.atomic(), files_removed_on_failure() as stored:
+        if uploads:
+            Ticket.objects.select_for_update().filter(pk=ticket.pk).exists()
+            locked = AccessToken.objects.select_for_update().filter(pk=getattr(access, "pk", None))
+            check_quota(uploads, ticket, locked.first())
         message = Message.objects.create(
             ticket=ticket, kind=MessageKind.REQUESTER, body=body, created_at=now
         )

@@ -88,3 +88,28 @@ def test_uploads_through_one_link_are_limited(client, ticket_with_token, setting
     # the link of the next email starts afresh
     assert _reply(client, services.issue_token(ticket), upload()).status_code == 302
     assert ticket.attachments.count() == 3
+
+
+def test_a_reply_checked_before_another_took_the_quota_is_refused_when_saved(
+    client, ticket_with_token, settings, monkeypatch
+):
+    """Two replies sent at once: both forms see room for one more file, the first is saved, the second is
+    checked again under the ticket's lock and refused, with nothing of it stored and its text kept."""
+    settings.HELPDESK_TICKET_MAX_ATTACHMENTS = 1
+    ticket, token = ticket_with_token
+    from helpdesk import forms
+
+    checked_before = forms._within_quota
+    monkeypatch.setattr(forms, "_within_quota", lambda uploads, *args: uploads)
+    services.store_attachment(ticket, upload())  # the other reply, saved between check and save
+    response = _reply(client, token, upload(), body="Le second envoi simultané.")
+    html = response.content.decode().replace("&#x27;", "'")
+    assert response.status_code == 400
+    assert "plus de 1 documents" in html and "elle en a déjà 1" in html
+    assert "Le second envoi simultané." in html
+    assert ticket.attachments.count() == 1 and ticket.messages.count() == 0
+    assert AccessToken.objects.get(ticket=ticket).uploads == 0
+    monkeypatch.setattr(forms, "_within_quota", checked_before)
+    with pytest.raises(services.AttachmentRefused):
+        services.requester_reply(ticket, "Direct.", [(upload(), "application/pdf")])
+    assert ticket.messages.count() == 0
