@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -64,6 +65,9 @@ class Event(
     title = models.CharField("titre", max_length=255)
     slug = models.SlugField("identifiant d'URL", max_length=255, unique=True)
     kind = models.CharField("type", max_length=20, choices=EventKind.choices, db_index=True)
+    # The end of its last session, kept by the sessions' saves and deletions (refresh_last_end): the
+    # archives filter and sort on it through an index, not an aggregate over every session.
+    last_end = models.DateTimeField(null=True, editable=False, db_index=True)
     format = models.CharField(
         "format", max_length=10, choices=EventFormat.choices, default=EventFormat.ON_SITE
     )
@@ -193,6 +197,10 @@ class Event(
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)  # its sessions are committed with it
+        refresh_last_end(Event.objects.filter(pk=self.pk))
 
     def clean(self):
         super().clean()
@@ -331,6 +339,11 @@ class EventSession(Orderable):
             raise ValidationError({"end": "La fin doit être postérieure au début."})
 
     def save(self, *args, **kwargs):
+        self._normalise_all_day()
+        super().save(*args, **kwargs)
+        refresh_last_end(Event.objects.filter(pk=self.event_id))
+
+    def _normalise_all_day(self):
         if self.all_day:
             # All-day sessions run from local midnight of the first day to local midnight after the last,
             # so "in progress" and the month grid work the same as for timed sessions.
@@ -341,7 +354,6 @@ class EventSession(Orderable):
             self.end = datetime.datetime.combine(
                 last + datetime.timedelta(days=1), datetime.time(0), PARIS
             )
-        super().save(*args, **kwargs)
 
     @property
     def local_start(self):
@@ -447,3 +459,13 @@ class EventDocument(Orderable):
     @property
     def url(self):
         return self.resource.url if self.resource_id else self.link
+
+
+def refresh_last_end(events):
+    """Store on each of `events` (a queryset) the end of its last session, or None without sessions."""
+    last = EventSession.objects.filter(event=OuterRef("pk")).order_by("-end").values("end")[:1]
+    events.update(last_end=Subquery(last))
+
+
+def session_deleted(sender, instance, **kwargs):
+    refresh_last_end(Event.objects.filter(pk=instance.event_id))

@@ -5,7 +5,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from .dates import format_day, format_month, month_bounds
@@ -123,7 +123,6 @@ def past_events(now=None):
     now = now or timezone.now()
     return (
         Event.objects.live()
-        .annotate(last_end=Max("sessions__end"))
         .filter(last_end__lte=now)
         .select_related("departement", "organiser_actor")
         .prefetch_related(

@@ -7,7 +7,15 @@ import uuid
 
 from django.utils import timezone
 
-from agenda.models import Event, EventDocument, EventFormat, EventKind, EventSession, EventStatus
+from agenda.models import (
+    Event,
+    EventDocument,
+    EventFormat,
+    EventKind,
+    EventSession,
+    EventStatus,
+    refresh_last_end,
+)
 from directory.models import Actor
 from taxonomy.models import Departement, Theme
 
@@ -63,6 +71,7 @@ def seed(scale, home):
         for theme in RNG.sample(themes, 2):
             links.append(Event.themes.through(event_id=event.pk, theme_id=theme.pk))
     EventSession.objects.bulk_create(sessions, batch_size=500)
+    refresh_last_end(Event.objects.filter(pk__in=[event.pk for event in events]))
     EventDocument.objects.bulk_create(documents, batch_size=500)
     Event.themes.through.objects.bulk_create(links, batch_size=500)
     month = timezone.localdate() + datetime.timedelta(days=20)

@@ -431,3 +431,32 @@ def test_month_view_lists_only_the_days_with_events_for_small_screens(client, ma
     assert [day.split(" 2026")[0] for day in days] == ["Jeudi 3 décembre", "Mardi 8 décembre"]
     assert "14 h : Webinaire du 3" in listing and "9 h 30 : Journée de décembre" in listing
     assert "Colloque de novembre" not in listing
+
+
+def test_archives_follow_the_stored_end_of_the_last_session(client, make_event):
+    """The archives filter and sort on `Event.last_end`, kept by the sessions' saves and deletions
+    instead of an aggregate over every session at each request."""
+    from agenda.models import Event
+
+    first = make_event(
+        title="Premier", slug="premier", start=paris(2025, 3, 4, 9), end=paris(2025, 3, 4, 12)
+    )
+    second = make_event(
+        title="Second", slug="second", start=paris(2025, 5, 6, 9), end=paris(2025, 5, 6, 12)
+    )
+    assert Event.objects.get(pk=first.pk).last_end == paris(2025, 3, 4, 12)
+
+    def archived():
+        html = client.get("/agenda/archives/").content.decode()
+        return re.findall(r'<h2 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+
+    assert archived() == ["Second", "Premier"]
+    later = EventSessionFactory(event=first, start=paris(2025, 9, 1, 9), end=paris(2025, 9, 1, 12))
+    assert archived() == ["Premier", "Second"]
+    to_come = EventSessionFactory(event=second)  # ten days from now: no longer archived
+    assert archived() == ["Premier"]
+    to_come.delete()
+    later.delete()
+    assert archived() == ["Second", "Premier"]
+    second.sessions.all().delete()
+    assert Event.objects.get(pk=second.pk).last_end is None and archived() == ["Premier"]
