@@ -271,7 +271,9 @@ class PkMultipleChoiceField(forms.ModelMultipleChoiceField):
 class DossiersForm(forms.Form):
     dossiers = PkMultipleChoiceField(
         label="Dossiers utilisés",
-        queryset=DossierPage.objects.live().order_by("title"),
+        # Only the titles the options show: loading every dossier whole (its StreamField body) was most of
+        # the ticket page's time.
+        queryset=DossierPage.objects.live().order_by("title").only("title"),
         required=False,
     )
 

@@ -238,6 +238,24 @@ def test_link_dossiers_used(jurist_client, ticket, dossier_index):
     )
 
 
+def test_the_dossier_choices_read_titles_not_bodies(jurist_client, ticket, dossier_index):
+    """The select lists every live dossier: reading each one whole (its StreamField body) was most of the
+    ticket page's time, and grows with the content."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    DossierPageFactory(parent=dossier_index, title="Le contrat jeune majeur")
+    with CaptureQueriesContext(connection) as captured:
+        html = jurist_client.get(f"/admin/permanence/{ticket.pk}/").content.decode()
+    assert "Le contrat jeune majeur</option>" in html
+    choices = [
+        q["sql"]
+        for q in captured
+        if "content_dossierpage" in q["sql"] and "helpdesk_ticket_dossiers" not in q["sql"]
+    ]
+    assert choices and not any('"content_dossierpage"."body"' in sql for sql in choices)
+
+
 @pytest.mark.parametrize("value", ["x", "99999999999999999999", "-1"])
 def test_forged_dossier_ids_are_refused_without_error(jurist_client, ticket, value):
     response = post(jurist_client, ticket, "dossiers", {"dossiers": [value]})
