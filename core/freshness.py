@@ -66,6 +66,7 @@ def watch(*models):
 def connect_publication_signals():
     """Pages published, unpublished, moved or deleted, and any moderated snippet (re)published."""
     from django.db.models.signals import post_delete
+    from wagtail.models import Page
     from wagtail.signals import (
         page_published,
         page_unpublished,
@@ -76,14 +77,9 @@ def connect_publication_signals():
 
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(changed, dispatch_uid=f"freshness-{id(signal)}")
-    post_delete.connect(_page_deleted, dispatch_uid="freshness-page-delete")
-
-
-def _page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        changed()
+    # Deleting a page of any type deletes its base `Page` row too, which sends this. Listening to `Page`
+    # only, not to every model, leaves Django free to delete other rows without loading them first.
+    post_delete.connect(changed, sender=Page, dispatch_uid="freshness-page-delete")
 
 
 def cache_key(kind, request):

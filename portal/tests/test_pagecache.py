@@ -174,3 +174,22 @@ def test_a_hit_is_answered_before_sessions_csrf_users_and_messages(client, resou
     assert int(response["Content-Length"]) == len(response.content) > 0
     assert response["X-Frame-Options"] == "SAMEORIGIN" and "Content-Security-Policy" in response
     assert "X-Request-ID" in response
+
+
+def test_deleting_a_page_bumps_the_version_without_listening_to_every_model(
+    client, resource, commit
+):
+    """Only page deletions are listened to: rows of other models (search facets, audience counters) are
+    deleted without being loaded first, which a receiver for every model forced."""
+    from django.db.models.deletion import Collector
+
+    from core import freshness
+    from search.models import IndexFacet
+
+    assert Collector(using="default").can_fast_delete(IndexFacet.objects.all())
+    before = freshness.version()
+    assert "Rapport" in client.get("/ressources/").content.decode()
+    with commit():
+        resource.delete()
+    assert freshness.version() != before
+    assert resource.title not in client.get("/ressources/").content.decode()
