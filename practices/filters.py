@@ -6,11 +6,9 @@ from django.db.models import Q
 from core.filters import AllowListFilter, LenientFilterSet
 from taxonomy.models import Departement, Theme
 
-from .pages import PartnerKind, PracticePartner, PracticeSheetPage
+from .pages import NARRATIVE_FIELDS, PartnerKind, PracticePartner, PracticeSheetPage
 
 SHEETS_PER_PAGE = 20
-# What a card does not show: not read for the list.
-NARRATIVE_FIELDS = ("problem", "objective", "actions", "calendar", "indicators", "results")
 
 
 class PracticeFilter(LenientFilterSet):

@@ -10,6 +10,7 @@ from content.models import SectionIndexPage
 
 from .filters import PracticeFilter
 from .pages import (  # noqa: F401  (the app's models, re-exported for `practices.models`)
+    NARRATIVE_FIELDS,
     RESERVED_SLUGS,
     PartnerKind,
     PracticePartner,

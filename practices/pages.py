@@ -32,6 +32,11 @@ class PartnerKind(models.TextChoices):
     AUTRE = "autre", "Autre"
 
 
+# A sheet's narrative fields: typed as plain text by a member (stored as sanitised rich text), not shown
+# by a card.
+NARRATIVE_FIELDS = ("problem", "objective", "actions", "calendar", "indicators", "results")
+
+
 class PracticeSheetPage(Page):
     """One practice (*fiche action*): the problem the diagnostic found, the objective, who leads it and
     with which partners, the actions, their calendar, how they are measured and what they achieved."""

@@ -7,10 +7,13 @@ from wagtail.log_actions import log
 
 from core.sanitize import linkify_text
 
-from .models import RESERVED_SLUGS, PracticeIndexPage, PracticePartner, PracticeSheetPage
-
-# The narrative fields of a sheet: typed as plain text by the member, stored as sanitised rich text.
-TEXT_FIELDS = ("problem", "objective", "actions", "calendar", "indicators", "results")
+from .models import (
+    NARRATIVE_FIELDS,
+    RESERVED_SLUGS,
+    PracticeIndexPage,
+    PracticePartner,
+    PracticeSheetPage,
+)
 
 
 class SubmissionRefused(Exception):
@@ -52,7 +55,7 @@ def submit_sheet(data, partners, by):
             lead_kind=data["lead_kind"],
             live=False,
             owner=by,
-            **{name: rich_text(data.get(name, "")) for name in TEXT_FIELDS},
+            **{name: rich_text(data.get(name, "")) for name in NARRATIVE_FIELDS},
         )
         sheet.themes.set(data.get("themes") or [])
         sheet.partners = [

@@ -11,6 +11,7 @@ portal's own records and shown with its definition, so that a reader can check w
 
 import dataclasses
 import datetime
+from collections import Counter
 
 from django.utils import timezone
 from wagtail.models import PageLogEntry
@@ -39,6 +40,11 @@ class Figure:
     value: object
     previous: object
     unit: str = ""  # "%" for a share (its change is in points)
+
+    @classmethod
+    def yearly(cls, year, key, label, definition, value, unit=""):
+        """The figure of `year` beside the year before: `value(y)` computed for each."""
+        return cls(key, label, definition, value(year), value(year - 1), unit)
 
     @property
     def change(self):
@@ -164,41 +170,34 @@ def republished_in(model, year):
     )
 
 
-def _by_kind(pages):
-    counts = {}
-    for kind in pages:
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
-
-
 def library(year):
     held = {}
     added = {}
     for y in (year, year - 1):
         _, until = _year_bounds(y)
-        held[y] = _by_kind(live_at(ResourcePage, until, "kind").values())
-        added[y] = _by_kind(
+        held[y] = Counter(live_at(ResourcePage, until, "kind").values())
+        added[y] = Counter(
             first_published_in(ResourcePage.objects.all(), y).values_list("kind", flat=True)
         )
     kinds = [kind for kind in ResourceKind if held[year].get(kind) or held[year - 1].get(kind)]
     return Section(
         "Centre de ressources",
         [
-            Figure(
+            Figure.yearly(
+                year,
                 "resources_held",
                 "Ressources en ligne au 31 décembre",
                 "ressources de la bibliothèque en ligne le 31 décembre à minuit : publiées avant cette "
                 "date et non dépubliées depuis (d'après le journal des publications)",
-                sum(held[year].values()),
-                sum(held[year - 1].values()),
+                lambda y: sum(held[y].values()),
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "resources_added",
                 "Ressources publiées dans l'année",
                 "première publication entre le 1er janvier et le 31 décembre (une ressource dépubliée "
                 "puis republiée compte l'année de sa première publication)",
-                sum(added[year].values()),
-                sum(added[year - 1].values()),
+                lambda y: sum(added[y].values()),
             ),
         ],
         [
@@ -230,20 +229,20 @@ def dossiers(year):
     return Section(
         "Dossiers thématiques",
         [
-            Figure(
+            Figure.yearly(
+                year,
                 "dossiers_created",
                 "Dossiers créés",
                 "dossiers publiés pour la première fois entre le 1er janvier et le 31 décembre",
-                first_published_in(DossierPage.objects.all(), year).count(),
-                first_published_in(DossierPage.objects.all(), year - 1).count(),
+                lambda y: first_published_in(DossierPage.objects.all(), y).count(),
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "dossiers_rewritten",
                 "Dossiers réécrits ou mis à jour",
                 "dossiers déjà en ligne avant le 1er janvier dont une nouvelle version a été publiée "
                 "dans l'année",
-                republished_in(DossierPage, year),
-                republished_in(DossierPage, year - 1),
+                lambda y: republished_in(DossierPage, y),
             ),
         ],
     )
@@ -253,19 +252,19 @@ def agenda_and_directory(year):
     return Section(
         "Agenda et annuaire",
         [
-            Figure(
+            Figure.yearly(
+                year,
                 "events_added",
                 "Événements mis à l'agenda",
                 "événements publiés pour la première fois dans l'année (quelle que soit leur date)",
-                first_published_in(Event.objects.all(), year).count(),
-                first_published_in(Event.objects.all(), year - 1).count(),
+                lambda y: first_published_in(Event.objects.all(), y).count(),
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "actors_added",
                 "Nouvelles références dans l'annuaire",
                 "acteurs publiés pour la première fois dans l'annuaire dans l'année",
-                first_published_in(Actor.objects.all(), year).count(),
-                first_published_in(Actor.objects.all(), year - 1).count(),
+                lambda y: first_published_in(Actor.objects.all(), y).count(),
             ),
         ],
     )
@@ -285,32 +284,35 @@ def _merge_counts(current, previous, limit=None):
 
 
 def helpdesk(year):
-    now = statistics_for(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    before = statistics_for(datetime.date(year - 1, 1, 1), datetime.date(year - 1, 12, 31))
+    stats = {
+        y: statistics_for(datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+        for y in (year, year - 1)
+    }
+    now, before = stats[year], stats[year - 1]
     return Section(
         "Permanence juridique",
         [
-            Figure(
+            Figure.yearly(
+                year,
                 "helpdesk_received",
                 "Demandes reçues",
                 "demandes reçues entre le 1er janvier et le 31 décembre (les demandes fusionnées avec "
                 "une autre ne comptent qu'une fois)",
-                now["total"],
-                before["total"],
+                lambda y: stats[y]["total"],
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "helpdesk_answered",
                 "Demandes ayant reçu une réponse",
                 "demandes reçues dans l'année auxquelles une juriste a répondu",
-                now["answered"],
-                before["answered"],
+                lambda y: stats[y]["answered"],
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "helpdesk_departements",
                 "Départements d'où viennent les demandes",
                 "nombre de départements différents concernés par au moins une demande reçue dans l'année",
-                len(now["departements"]),
-                len(before["departements"]),
+                lambda y: len(stats[y]["departements"]),
             ),
         ],
         [
@@ -364,46 +366,46 @@ def audience_section(year):
     return Section(
         "Audience",
         [
-            Figure(
+            Figure.yearly(
+                year,
                 "visits",
                 "Visites",
                 "arrivées sur le portail depuis un moteur de recherche, un autre site, un courriel ou "
                 "en accès direct ; une page ouverte depuis une autre page du portail n'en commence "
                 "pas une. Sans cookie ni identifiant, un visiteur revenu deux fois compte deux visites ; "
                 "les robots ne sont pas comptés",
-                totals[year]["visits"],
-                totals[year - 1]["visits"],
+                lambda y: totals[y]["visits"],
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "views",
                 "Pages vues",
                 "pages publiques affichées par un navigateur (hors robots, administration et pages "
                 "personnelles : suivi d'une demande, gestion des abonnements)",
-                totals[year]["views"],
-                totals[year - 1]["views"],
+                lambda y: totals[y]["views"],
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "peak_month",
                 "Mois le plus fréquenté",
                 "le mois qui a compté le plus de visites",
-                _peak([(m, visits) for m, visits, _ in months[year]]),
-                _peak([(m, visits) for m, visits, _ in months[year - 1]]),
+                lambda y: _peak([(m, visits) for m, visits, _ in months[y]]),
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "direct_share",
                 "Part des visites en accès direct",
                 "visites arrivées sans provenir d'un autre site ni d'un moteur de recherche (adresse "
                 "tapée, favori, lien d'un document ou d'une messagerie installée), sur le total des visites",
-                _share(totals[year]["direct"], totals[year]["visits"]),
-                _share(totals[year - 1]["direct"], totals[year - 1]["visits"]),
+                lambda y: _share(totals[y]["direct"], totals[y]["visits"]),
                 unit="%",
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "downloads",
                 "Documents téléchargés",
                 "téléchargements de documents du portail (PDF et autres fichiers), hors robots",
-                totals[year]["downloads"],
-                totals[year - 1]["downloads"],
+                lambda y: totals[y]["downloads"],
             ),
         ],
         [
@@ -461,34 +463,34 @@ def subscribers(year):
     return Section(
         "Abonnés",
         [
-            Figure(
+            Figure.yearly(
+                year,
                 "subscribers",
                 "Abonnés au 31 décembre",
                 "adresses confirmées et actives (ni suspendues ni désinscrites) le 31 décembre au soir, "
                 "d'après l'historique des abonnements",
-                ends[year]["total"],
-                ends[year - 1]["total"],
+                lambda y: ends[y]["total"],
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "subscribers_growth",
                 "Croissance du nombre d'abonnés",
                 "abonnés au 31 décembre moins abonnés au 31 décembre de l'année précédente",
-                ends[year]["total"] - ends[year - 1]["total"],
-                ends[year - 1]["total"] - ends[year - 2]["total"],
+                lambda y: ends[y]["total"] - ends[y - 1]["total"],
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "subscribers_confirmed",
                 "Nouvelles inscriptions confirmées",
                 "adresses confirmées dans l'année (double validation par courriel)",
-                flow(year, "confirmed"),
-                flow(year - 1, "confirmed"),
+                lambda y: flow(y, "confirmed"),
             ),
-            Figure(
+            Figure.yearly(
+                year,
                 "subscribers_left",
                 "Désinscriptions",
                 "abonnés qui ont quitté toutes leurs listes dans l'année",
-                flow(year, "left"),
-                flow(year - 1, "left"),
+                lambda y: flow(y, "left"),
             ),
         ],
         [
