@@ -1,7 +1,6 @@
 """The resource library's filters (`/ressources/`): kind, theme and year, each repeatable, and tags."""
 
 import django_filters
-from django.core.cache import cache
 
 from core import freshness
 from core.filters import AllowListFilter, LenientFilterSet, RepeatedTextField
@@ -39,11 +38,12 @@ class ResourceFilter(LenientFilterSet):
         self.set_choices("theme", ((t.slug, t.name) for t in Theme.objects.all()))
         # Only the years that have resources are offered, and accepted. Reading them scans every
         # resource (SELECT DISTINCT date_trunc…): once per published-content version, not per request.
-        key = f"content:resource-years:{freshness.version()}:{parent.pk if parent else ''}"
-        years = cache.get(key)
-        if years is None:
-            years = [str(d.year) for d in resources.dates("date", "year", order="DESC")]
-            cache.set(key, years, 24 * 3600)
+        years = freshness.cached(
+            "resource-years",
+            parent.pk if parent else "",
+            lambda: [str(d.year) for d in resources.dates("date", "year", order="DESC")],
+            24 * 3600,
+        )
         self.set_choices("year", ((year, year) for year in years))
 
     def results(self):
@@ -55,5 +55,4 @@ class ResourceFilter(LenientFilterSet):
         return with_listing_relations(resources.order_by("-date", "-pk"))
 
     def paginate(self, page_number):
-        scope = self.parent.pk if self.parent else ""
-        return self.paginate_published(self.results(), RESOURCES_PER_PAGE, page_number, scope)
+        return self.paginate_published(self.results(), RESOURCES_PER_PAGE, page_number)

@@ -42,3 +42,13 @@ def format_datetime(value):
 
 def format_month(year, month):
     return f"{MONTHS[month - 1]} {year}"
+
+
+def date_param(params, name):
+    """A date from the query string (ISO), or None if absent, malformed or outside any sensible period
+    (9999-12-31 would overflow when the period's end is turned into a datetime)."""
+    try:
+        value = datetime.date.fromisoformat(params.get(name, ""))
+    except ValueError:
+        return None
+    return value if 2000 <= value.year <= 2100 else None

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -82,8 +81,9 @@ class PublishedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        key = f"list-count:{freshness.version()}:{self.key}"
-        return cache.get_or_set(key, lambda: Paginator.count.func(self), COUNT_CACHE_SECONDS)
+        return freshness.cached(
+            "list-count", self.key, lambda: Paginator.count.func(self), COUNT_CACHE_SECONDS
+        )
 
 
 class LenientFilterSet(django_filters.FilterSet):
@@ -138,9 +138,11 @@ class LenientFilterSet(django_filters.FilterSet):
                 query[name] = str(value)
         return query.urlencode()
 
-    def paginate_published(self, results, per_page, page_number, scope=""):
+    def paginate_published(self, results, per_page, page_number):
         """A page of `results`, a list of published content only (never private data, which changes
-        without a publication): its total is cached per filter values and `scope` (the parent page)."""
-        list_id = f"{type(self).__module__}.{type(self).__name__}:{scope}:{self.querystring()}"
+        without a publication): its total is cached per filter values and parent page (`self.parent`,
+        where the list is a page's children)."""
+        parent = getattr(self, "parent", None)
+        list_id = f"{type(self).__module__}.{type(self).__name__}:{parent and parent.pk}:{self.querystring()}"
         key = hashlib.sha256(list_id.encode()).hexdigest()[:32]
         return PublishedCountPaginator(results, per_page, key).get_page(page_number)

@@ -47,6 +47,18 @@ def version():
     return PUBLISHED.get()
 
 
+def cached(name, key, compute, timeout=3600):
+    """`compute()` once per published version, `name` and `key`, then read from the cache. None is not
+    kept (nothing to serve yet: computed again next time)."""
+    cache_key = f"portal:{name}:{version()}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        if value is not None:
+            cache.set(cache_key, value, timeout)
+    return value
+
+
 def changed(**kwargs):
     """Signal receiver: the published content changed (the new version counts once the change commits)."""
     transaction.on_commit(PUBLISHED.bump)

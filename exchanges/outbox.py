@@ -31,8 +31,9 @@ def list_recipients(kind):
 def queue_to_list(kind, subject, text, html):
     """One email per recipient, written and sent by background tasks after commit. Returns how many."""
     recipients = list_recipients(kind)
-    newsletter.queue_bulk_email(recipients, subject, text, html, category=kind)
-    return recipients.count()
+    return len(
+        newsletter.queue_bulk_email(recipients, subject, text, html, category=kind).recipients
+    )
 
 
 def queue_one(to, subject, text, *, key):

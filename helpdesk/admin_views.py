@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from core.dates import date_param
 from core.spreadsheet import neutralise_formula
 
 from . import services
@@ -296,20 +297,10 @@ class AttachmentView(JuristOnlyMixin, View):
         return download(attachment)
 
 
-def _date_param(params, name):
-    """A date from the query string, or None if absent, malformed or outside any sensible period
-    (9999-12-31 would overflow when the period's end is turned into a datetime)."""
-    try:
-        value = datetime.date.fromisoformat(params.get(name, ""))
-    except ValueError:
-        return None
-    return value if 2000 <= value.year <= 2100 else None
-
-
 def _period(params):
     today = timezone.localdate()
-    start = _date_param(params, "debut") or datetime.date(today.year, 1, 1)
-    end = _date_param(params, "fin") or datetime.date(start.year, 12, 31)
+    start = date_param(params, "debut") or datetime.date(today.year, 1, 1)
+    end = date_param(params, "fin") or datetime.date(start.year, 12, 31)
     if end < start or (end - start).days > 3 * 366:
         end = datetime.date(start.year, 12, 31)
     return start, end

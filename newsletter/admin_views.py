@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from core.dates import date_param
 from core.roles import EDITORS
 from core.spreadsheet import neutralise_formula
 
@@ -120,18 +121,10 @@ class SuspensionView(CommitteeOnlyMixin, WagtailAdminTemplateMixin, TemplateView
         return redirect("wagtailsnippets_newsletter_subscriber:list")
 
 
-def _date_param(params, name):
-    try:
-        value = datetime.date.fromisoformat(params.get(name, ""))
-    except ValueError:
-        return None
-    return value if 2000 <= value.year <= 2100 else None
-
-
 def _period(params):
     today = timezone.localdate()
-    end = _date_param(params, "fin") or today
-    start = _date_param(params, "debut") or (
+    end = date_param(params, "fin") or today
+    start = date_param(params, "debut") or (
         end.replace(day=1) - datetime.timedelta(days=335)
     ).replace(day=1)
     if start > end or (end - start).days > 5 * 366:

@@ -77,7 +77,8 @@ def register_figures_menu():
 
 @hooks.register("register_snippet_listing_buttons")
 def newsletter_listing_buttons(snippet, user, next_url=None):
-    if not admin_views.is_committee(user):
+    # Called for every row of every snippet listing: the committee check (a query) only for ours.
+    if not isinstance(snippet, (NewsletterIssue, Subscriber)) or not admin_views.is_committee(user):
         return
     if isinstance(snippet, NewsletterIssue):
         yield ListingButton(

@@ -104,7 +104,7 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         """Read for every page (the footer): from the cache, per published version (portal/sites.py)."""
-        from .sites import cached
+        from core.freshness import cached
 
         if site is None:
             return super().for_site(site)

@@ -2,24 +2,10 @@
 the shared cache per published-content version (saving a site or the settings bumps it) instead of two
 queries per request."""
 
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from wagtail.models import Site
 
-from core import freshness
-
-CACHE_SECONDS = 3600
-
-
-def cached(kind, key, read):
-    """`read()` once per published version and `key`; None is not kept (nothing to serve yet)."""
-    cache_key = f"portal:{kind}:{freshness.version()}:{key}"
-    value = cache.get(cache_key)
-    if value is None:
-        value = read()
-        if value is not None:
-            cache.set(cache_key, value, CACHE_SECONDS)
-    return value
+from core.freshness import cached
 
 
 class CachedSiteMiddleware:

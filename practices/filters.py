@@ -45,5 +45,4 @@ class PracticeFilter(LenientFilterSet):
         )
 
     def paginate(self, page_number):
-        scope = self.parent.pk if self.parent else ""
-        return self.paginate_published(self.results(), SHEETS_PER_PAGE, page_number, scope)
+        return self.paginate_published(self.results(), SHEETS_PER_PAGE, page_number)

@@ -13,6 +13,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from core.dates import date_param
+
 from . import audience, figures
 from .charts import bar_chart
 
@@ -37,19 +39,11 @@ class PermissionRequired:
 # Audience -----------------------------------------------------------------------------------------
 
 
-def _date_param(params, name):
-    try:
-        value = datetime.date.fromisoformat(params.get(name, ""))
-    except ValueError:
-        return None
-    return value if 2000 <= value.year <= 2100 else None
-
-
 def audience_period(params, today=None):
     """The period asked for (`debut`, `fin`), by default the last 30 days; at most three years."""
     today = today or timezone.localdate()
-    end = _date_param(params, "fin") or today
-    start = _date_param(params, "debut") or end - datetime.timedelta(days=29)
+    end = date_param(params, "fin") or today
+    start = date_param(params, "debut") or end - datetime.timedelta(days=29)
     if end < start or (end - start).days > 3 * 366:
         start = end - datetime.timedelta(days=29)
     return start, end

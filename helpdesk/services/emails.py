@@ -31,7 +31,6 @@ def queue_email(ticket, template, to=None, **context):
 
 deliver = OUTBOX.deliver
 send_pending = OUTBOX.send_pending
-enqueue_delivery = OUTBOX.enqueue
 
 
 @OUTBOX.delivery_task

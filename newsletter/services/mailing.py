@@ -13,7 +13,7 @@ from django_tasks import task
 
 from core.outbox import EmailStatus, Outbox
 
-from ..models import Kind, Mailing, OutboundEmail, Subscription
+from ..models import Mailing, OutboundEmail, Subscription
 from .tokens import manage_url, unsubscribe_url
 
 OUTBOX = Outbox(
@@ -104,11 +104,8 @@ def expand_mailing(mailing_id):
         mailing = Mailing.objects.select_for_update().filter(pk=mailing_id).first()
         if mailing is None or mailing.expanded_at:
             return 0
-        subscriptions = (
-            Subscription.objects.live()
-            .filter(pk__in=mailing.recipients)
-            .select_related("subscriber")
-        )
+        # Read a chunk at a time below: filtering on the whole list as well sent every id with each chunk.
+        subscriptions = Subscription.objects.live().select_related("subscriber")
         seen, total = set(), 0
         for start in range(0, len(mailing.recipients), WRITE_BATCH):
             chunk = mailing.recipients[start : start + WRITE_BATCH]
@@ -168,6 +165,3 @@ def send_email(email_id):
 def send_pending_emails(force=False):
     sent, failed = OUTBOX.send_pending(force=force)
     return {"sent": sent, "failed": failed}
-
-
-__all__ = ["Kind"]
