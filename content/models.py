@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core import freshness
 from core.blocks import RICH_TEXT_FEATURES
 
 from .pages import (  # noqa: F401  (the app's models, re-exported for `content.models`)
@@ -51,7 +50,6 @@ class DossierIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         # The list changes only when a dossier is published: the template renders it once per published
         # version (a cached fragment), and it is read only when that fragment is stale.
-        context["version"] = freshness.version()
         context["dossiers"] = SimpleLazyObject(
             lambda: dict(zip(("themes", "unclassified"), dossiers_by_theme(self), strict=True))
         )
@@ -74,5 +72,4 @@ class ResourceIndexPage(SectionIndexPage):
         context["filter"] = resource_filter
         # Read only when the cached list (a fragment per published version, filters and page) is stale.
         context["page_obj"] = resource_filter.paginate(request.GET.get("page"))
-        context["version"] = freshness.version()
         return context

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import freshness, legal
+from core import legal
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.dates import format_date
 from taxonomy.models import Theme
@@ -189,7 +189,6 @@ class DossierPage(ReviewableMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The body, articles and related resources are rendered once per published version (a cached
         # fragment, never for a preview, whose draft may differ), and read only when it is stale.
-        context["version"] = freshness.version()
         context["fragment_seconds"] = 0 if getattr(request, "is_preview", False) else 3600
         context["articles"] = SimpleLazyObject(self.live_articles)
         context["related"] = SimpleLazyObject(self.live_related_resources)

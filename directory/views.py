@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
-from core import freshness
 from core.forms import SAVE_FAILED_STATUS, save_or_report
 from core.public_url import public_url
 from core.ratelimit import allow, client_ip
@@ -45,7 +44,6 @@ def index(request):
         "map_shapes": directory_map.shapes,
         "map_background": directory_map.background,
         "map_classes": lambda: directory_map.classes,
-        "version": freshness.version(),
         "map_width": width,
         "map_height": height,
         "map_overseas_y": france_map.overseas_label_y(),
@@ -66,7 +64,6 @@ def departement(request, code):
         {
             "departement": departement,
             "directory": DepartementDirectory(departement),
-            "version": freshness.version(),
         },
     )
 

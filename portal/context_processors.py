@@ -1,3 +1,7 @@
+from django.utils.functional import SimpleLazyObject
+
+from core import freshness
+
 NAVIGATION = [
     ("/dossiers/", "Dossiers"),
     ("/ressources/", "Ressources"),
@@ -19,3 +23,9 @@ def navigation(request):
             for url, label in NAVIGATION
         ]
     }
+
+
+def published_version(request):
+    """`version`, the published-content version that keys the templates' cached fragments
+    (`{% cache … version … %}`): read from the cache only by a page that has such a fragment."""
+    return {"version": SimpleLazyObject(freshness.version)}

@@ -5,7 +5,6 @@ from django.utils.functional import SimpleLazyObject
 from agenda.services import upcoming_sessions
 from content.models import DossierPage, ResourcePage
 from content.services import LISTED_THEMES, with_listing_relations
-from core import freshness
 
 HOME_DOSSIERS = 6
 HOME_RESOURCES = 6
@@ -30,7 +29,6 @@ def home_sections():
     published version (a cached fragment) and they are read only when it is stale. The events depend on
     the time of day."""
     return {
-        "version": freshness.version(),
         "featured_dossiers": SimpleLazyObject(featured_dossiers),
         "latest_resources": SimpleLazyObject(latest_resources),
         "upcoming_events": upcoming_sessions(limit=HOME_EVENTS),
