@@ -9,6 +9,8 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
+from core.pdf import pdf_from_html
+
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Styles set off on the right half of the page, as French letters place the addressee, place and date.
 INDENTED = {"destinataire", "lieu_date", "signature"}
@@ -49,12 +51,7 @@ def docx_bytes(page, parts):
     return output.getvalue()
 
 
-def _no_fetching(url, *args, **kwargs):
-    raise ValueError("The letter's PDF loads nothing from outside.")
-
-
 def pdf_bytes(page, parts):
-    from weasyprint import HTML
-
-    html = render_to_string("letters/letter_pdf.html", {"page": page, "parts": parts})
-    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    return pdf_from_html(
+        render_to_string("letters/letter_pdf.html", {"page": page, "parts": parts})
+    )

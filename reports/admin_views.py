@@ -14,6 +14,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core.dates import date_param
+from core.pdf import pdf_from_html
 
 from . import audience, figures
 from .charts import bar_chart
@@ -167,22 +168,14 @@ class ReportPrintView(PermissionRequired, View):
         return HttpResponse(printable_html(report_year(request.GET), request))
 
 
-def _no_fetching(url, *args, **kwargs):
-    """The printable report holds everything inline: WeasyPrint may not fetch any file or URL."""
-    raise ValueError(f"external resource refused: {url[:80]}")
-
-
 class ReportPdfView(PermissionRequired, View):
     """The same page as a PDF produced by the portal (WeasyPrint)."""
 
     permission = REPORT_PERMISSION
 
     def get(self, request):
-        from weasyprint import HTML
-
         year = report_year(request.GET)
-        pdf = HTML(string=printable_html(year), url_fetcher=_no_fetching).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
+        response = HttpResponse(pdf_from_html(printable_html(year)), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="rapport-activite-{year}.pdf"'
         return response
 
