@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.roles import EDITORS, is_member
 from core.sanitize import clean_html
 from helpdesk.services import ALLOWED_TYPES, safe_name
+from helpdesk.services.attachments import files_removed_on_failure
 
 from . import mail
 from .models import Attachment, Message, Participant, Status, Thread
@@ -128,8 +129,7 @@ def _nofollow(attrs, new=False):
 
 def store_attachments(message, uploads):
     """Store [(upload, content_type)] already checked by the form (the helpdesk's rules)."""
-    stored = []
-    try:
+    with files_removed_on_failure() as stored:  # no private file outlives a post that failed
         for upload, content_type in uploads:
             upload.seek(0)
             data = upload.read()
@@ -142,11 +142,6 @@ def store_attachments(message, uploads):
             attachment.file.save("x" + ALLOWED_TYPES[content_type], ContentFile(data), save=False)
             stored.append(attachment)
             attachment.save()
-    except BaseException:
-        # No private file may outlive a post that failed.
-        for attachment in stored:
-            attachment.delete_file()
-        raise
     return stored
 
 

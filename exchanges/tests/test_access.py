@@ -172,3 +172,25 @@ def test_the_committee_moderates_in_the_admin(editor_client, member, jurist):
         assert "Sujet relu" not in response.text
     participants = editor_client.get("/admin/echanges/participants/")
     assert participants.status_code == 200
+
+
+def test_a_post_that_fails_leaves_no_attachment_file_behind(member, private_root, monkeypatch):
+    """The second attachment's row cannot be written: the post is rolled back, and the first file, already
+    on disk, is deleted with it."""
+    saved = Attachment.save
+
+    def fail_the_second(self, *args, **kwargs):
+        if Attachment.objects.exists():
+            raise RuntimeError("disk full")
+        return saved(self, *args, **kwargs)
+
+    monkeypatch.setattr(Attachment, "save", fail_the_second)
+    with pytest.raises(RuntimeError):
+        services.start_thread(
+            member,
+            "Sujet",
+            "Texte",
+            uploads=[(upload("a.pdf"), "application/pdf"), (upload("b.pdf"), "application/pdf")],
+        )
+    assert not Message.objects.exists() and not Attachment.objects.exists()
+    assert not any(path.is_file() for path in private_root.rglob("*"))
